@@ -7,14 +7,14 @@ On the device (one call, ~8 minutes on an H100), after `python scripts/pack_data
     python3 scripts/gpu_gans.py --data .device/bonefrac64.npz --out $OUT/gpu-gans
 Smoke test on a CPU:  python scripts/gpu_gans.py --data .device/bonefrac64.npz --out /tmp/g --tiny --device cpu
 """
-import json, time, shutil
+import json, time
 from pathlib import Path
 import numpy as np
 from fastcore.script import call_parse
 from fracture_gan.data import ImageSet, environment, LABELS
 from fracture_gan.audit import audit_images
 from fracture_gan.splits import make_splits, fold_parts
-from fracture_gan.gan import seed_recipe, better_recipe, train_gan, sample_images, image_grid, _save_png
+from fracture_gan.gan import seed_recipe, better_recipe, train_gan, sample_images, image_grid, save_png
 from fracture_gan.synth import class_plan
 from fracture_gan.classifier import is_fractured
 from fracture_gan.quality import quality_report, closest_pairs_grid
@@ -38,8 +38,8 @@ def main(data:str='.device/bonefrac64.npz', out:str='results/gpu-gans', seed_epo
         yc = class_plan(n_synth, t.class_counts); xs = sample_images(t.generator, yc, seed=seed); ys = is_fractured(np.array(LABELS)[yc])
         q, extra = quality_report(ims.x[trm], y[trm], ims.x[tem], y[tem], xs, ys, seed=seed, device=device)
         quality[name] = {**q, 'gan_epochs': t.epoch, 'gan_seconds': gan_s, 'img_per_s_last_epoch': t.history[-1]['img_per_s']}
-        _save_png(closest_pairs_grid(xs, ims.x[trm], extra['memorisation']), out/f'closest_{name}.png')
-        _save_png(image_grid([list(xs[ys == 1][:12]), list(xs[ys == 0][:12])]), out/f'samples_{name}.png')
+        save_png(closest_pairs_grid(xs, ims.x[trm], extra['memorisation']), out/f'closest_{name}.png')
+        save_png(image_grid([list(xs[ys == 1][:12]), list(xs[ys == 0][:12])]), out/f'samples_{name}.png')
         (out/name/'checkpoint.pt').unlink(missing_ok=True)   # too big to commit; the bundle keeps what was measured
         print(name, json.dumps(quality[name], indent=1, default=str), flush=True)
     (out/'quality.json').write_text(json.dumps(quality, indent=1, default=str))
