@@ -149,8 +149,9 @@ def fgan_experiments(data:DATA=None,
                      protocol:str='holdout', # 'holdout' or 'official' with --synth; 'grouped' runs experiments 1-2 (use fgan_run for GANs per fold)
                      experiments:str='1,2,3,4,5', seeds:str='0,1,2', epochs:int=20, warm_epochs:int=20,
                      fractions:str='1', # real-data shares for experiments 1, 3, 4
-                     out:str='runs/experiments', size:int=64, device:str=None, quiet:bool=False):
+                     out:str='runs/experiments', force:bool=False, size:int=64, device:str=None, quiet:bool=False):
     "Run the classifier experiments on a split and write a results bundle"
+    if (Path(out)/'summary.md').exists() and not force: raise SystemExit(f'{out} holds an earlier bundle; pass --force to replace it or choose another --out.')
     if synth and protocol == 'grouped': raise SystemExit('One synthetic folder cannot serve every fold (its GAN saw the other folds): use fgan_run, which trains a GAN per fold.')
     ims = load_images(resolve_data(data, quiet), size=size, progress=not quiet)
     s = pd.read_csv(splits)
@@ -168,7 +169,7 @@ def fgan_experiments(data:DATA=None,
 
 @call_parse
 def fgan_run(data:DATA=None,
-             out:str='runs/latest', # results bundle folder
+             out:str=None, # results bundle folder (default: runs/<date-time>)
              gans:str='seed,better', # GANs to compare: 'seed' (the study's), 'better' (conditional); '' for none
              protocol:str='grouped', # 'grouped', 'holdout' or 'official'
              folds:int=None, # grouped folds (default: 3 on phantoms, 5 on real data)
@@ -180,19 +181,22 @@ def fgan_run(data:DATA=None,
              tiny:bool=False, # narrow GANs for CPU (implied without data)
              no_quality:bool=False, # skip the GAN quality report
              device:str=None, # 'cuda' or 'cpu' (default: cuda when available)
+             force:bool=False, # replace the bundle of an earlier finished run in `out`
              quiet:bool=False):
     "The whole study: audit, split, GANs per training part, synthesis, quality, experiments 1-5, report"
-    import torch
+    import torch, time
+    out = out or time.strftime('runs/%Y%m%d-%H%M%S')
     real = data is not None
     tiny = tiny or not real
     ex = dict(protocol=protocol, epochs=epochs, fractions=_floats(fractions))
     if folds: ex['folds'] = folds
     if seeds: ex['seeds'] = _ints(seeds)
-    kw = dict(data=str(resolve_data(data, quiet)), out=out, gans=tuple(g for g in gans.split(',') if g), quality=not no_quality, device=device)
+    kw = dict(data=str(resolve_data(data, quiet)), out=out, gans=tuple(g for g in gans.split(',') if g), quality=not no_quality, device=device, overwrite=force)
     if gan_epochs: kw['gan_epochs'] = gan_epochs
     if n_synth: kw['n_synth'] = n_synth
     run = cpu_demo(experiments=ex, **kw) if tiny else gpu_study(experiments=ex, **kw)
     if not tiny and run.gans and not torch.cuda.is_available() and (device or 'cpu') != 'cuda':
         print('warning: full-size GANs on a CPU take days (the study\'s DCGAN: ~15 s a step here); use a GPU or pass --tiny.', file=sys.stderr)
-    md = run_pipeline(run, progress=not quiet, command=_command())
+    try: md = run_pipeline(run, progress=not quiet, command=_command())
+    except FileExistsError as e: raise SystemExit(str(e))
     print(md.read_text())

@@ -13,7 +13,8 @@ from .splits import fold_parts
 from .classifier import fit_classifier, predict_proba, binary_metrics, is_fractured, history
 
 # %% auto #0
-__all__ = ['EXPERIMENTS', 'USES_SYNTH', 'ExperimentConfig', 'subsample_groups', 'warm_start', 'run_one', 'run_experiments']
+__all__ = ['EXPERIMENTS', 'USES_SYNTH', 'SUBSAMPLE_SEED', 'ExperimentConfig', 'subsample_groups', 'warm_start', 'run_one',
+           'run_experiments']
 
 # %% ../nbs/09_experiments.ipynb #322e5d25
 EXPERIMENTS = {1: 'real', 2: 'real + classic augmentation', 3: 'real + synthetic', 4: 'warm start (synthetic, then real)', 5: 'synthetic only'}
@@ -38,6 +39,8 @@ class ExperimentConfig:
         return list(range(self.folds)) if self.protocol == 'grouped' else [self.protocol]
 
 # %% ../nbs/09_experiments.ipynb #5e26c4fb
+SUBSAMPLE_SEED = 0
+
 def subsample_groups(groups, labels, frac:float, seed:int=0) -> np.ndarray:
     "Boolean mask keeping about `frac` of rows as whole groups, per label"
     groups, labels = np.asarray(groups), np.asarray(labels)
@@ -85,7 +88,7 @@ def run_experiments(ims:ImageSet, # the loaded real images
     jobs = [(part, seed, frac) for part in cfg.parts() for seed in cfg.seeds for frac in cfg.fractions]
     for part, seed, frac in (progress_bar(jobs) if progress else jobs):
         trm, tem = fold_parts(s, part)
-        keep = trm & subsample_groups(groups, s.label.to_numpy(), frac, seed) if frac < 1 else trm
+        keep = trm & subsample_groups(groups, s.label.to_numpy(), frac, SUBSAMPLE_SEED) if frac < 1 else trm
         x_tr, y_tr, x_te, y_te = ims.x[keep], y[keep], ims.x[tem], y[tem]
         synth = (synth_for(part, frac) if synth_for else {}) or {}
         runs = [(e, '') for e in cfg.experiments if e not in USES_SYNTH] + [(e, g) for e in cfg.experiments if e in USES_SYNTH for g in synth]

@@ -16,7 +16,7 @@ from .gan import GANConfig, seed_recipe, better_recipe, train_gan, sample_images
 from .synth import class_plan
 from .classifier import is_fractured
 from .quality import quality_report, closest_pairs_grid
-from .experiments import ExperimentConfig, run_experiments, subsample_groups
+from .experiments import ExperimentConfig, run_experiments, subsample_groups, SUBSAMPLE_SEED
 from .report import write_bundle
 
 # %% auto #0
@@ -28,6 +28,7 @@ class RunConfig:
     "Everything that defines a pipeline run"
     data:str|None = None                 # dataset folder; None: phantom radiographs
     out:str = 'runs/latest'
+    overwrite:bool = False               # replace the bundle of an earlier finished run in `out`
     size:int = 64
     gans:tuple = ('seed', 'better')
     gan_epochs:int|None = None           # None: the recipes' own (100 for the study's DCGAN)
@@ -66,7 +67,7 @@ class SynthBank:
 
     def part_mask(self, part, frac=1.0):
         trm, _ = fold_parts(self.s, part)
-        return trm & subsample_groups(self.s.group.to_numpy(), self.s.label.to_numpy(), frac, self.run.experiments.seeds[0]) if frac < 1 else trm
+        return trm & subsample_groups(self.s.group.to_numpy(), self.s.label.to_numpy(), frac, SUBSAMPLE_SEED) if frac < 1 else trm
 
     def folder(self, name, part, frac): return Path(self.run.out)/'gans'/name/f'part{part}_frac{frac:g}'
 
@@ -96,7 +97,10 @@ class SynthBank:
 def run_pipeline(run:RunConfig, progress:bool=True, command:str='') -> Path:
     "Run the whole study as `run` describes; return the path of `summary.md`"
     t_start = time.perf_counter()
-    out = Path(run.out); out.mkdir(parents=True, exist_ok=True)
+    out = Path(run.out)
+    if (out/'summary.md').exists() and not run.overwrite:
+        raise FileExistsError(f'{out} holds the results of an earlier run; choose another output folder or pass overwrite (--force) to replace them.')
+    out.mkdir(parents=True, exist_ok=True)
     data = Path(run.data).expanduser() if run.data else default_data()
     phantom = is_phantom(data)
     say = (lambda *a: print(*a, file=sys.stderr)) if progress else (lambda *a: None)

@@ -78,15 +78,16 @@ def _label(r): return f"{r['experiment']}: {r['name']}" + (f" ({r['gan']})" if r
 
 def plot_curves(curves:pd.DataFrame, title:str=''):
     "Train/test loss and test accuracy per epoch, one line per experiment (mean over runs, min-max band)"
-    fig, axs = plt.subplots(1, 3, figsize=(15, 3.8))
+    fig, axs = plt.subplots(1, 3, figsize=(17, 3.8))
     c = curves[curves.frac == 1] if 'frac' in curves else curves
     for key, g in c.groupby(['experiment', 'name', 'gan']):
         lab = _label(dict(zip(['experiment', 'name', 'gan'], key)))
         for ax, col in zip(axs, ['train_loss', 'valid_loss', 'accuracy']):
             s = g.groupby('epoch')[col]
             ax.plot(s.mean().index, s.mean(), label=lab); ax.fill_between(s.mean().index, s.min(), s.max(), alpha=0.15)
-    for ax, t in zip(axs, ['training loss', 'test loss', 'test accuracy']): ax.set_title(t); ax.set_xlabel('epoch')
-    axs[-1].legend(fontsize=7); fig.suptitle(title); fig.tight_layout()
+    for ax, t in zip(axs, ['training loss (log)', 'test loss (log)', 'test accuracy']): ax.set_title(t); ax.set_xlabel('epoch')
+    axs[0].set_yscale('log'); axs[1].set_yscale('log')
+    axs[-1].legend(fontsize=7, loc='center left', bbox_to_anchor=(1.02, 0.5)); fig.suptitle(title); fig.tight_layout()
     return fig
 
 def plot_summary(summary:pd.DataFrame, title:str=''):
