@@ -42,6 +42,7 @@ def _keys(res): return ['experiment', 'name', 'gan', 'frac']
 def summary_table(res:pd.DataFrame, metrics=METRICS, baseline:int=1) -> pd.DataFrame:
     "Per experiment/GAN/fraction: mean and 95% CI of each metric, and the paired accuracy difference to `baseline`"
     rows = []
+    res = res.assign(gan=res.gan.fillna('').astype(str), part=res.part.astype(str))   # as read back from results.csv, too
     pair = ['part', 'seed', 'frac']
     base = res[res.experiment == baseline].set_index(pair)
     for key, g in res.groupby(_keys(res), sort=True):
