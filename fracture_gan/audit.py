@@ -4,7 +4,7 @@
 
 # %% ../nbs/02_audit.ipynb #2f1deafe
 from __future__ import annotations
-import re
+import re, time
 from pathlib import Path
 import numpy as np, pandas as pd
 from scipy.sparse import coo_matrix
@@ -164,8 +164,10 @@ def audit_images(ims:ImageSet, **kwargs) -> tuple[dict, pd.DataFrame]:
     return report, items
 
 def audit(path, size:int=64, cache=None, progress:bool=True, **kwargs) -> tuple[dict, pd.DataFrame]:
-    "Load `path` and audit it: `(report, items with groups)`"
-    return audit_images(load_images(path, size=size, cache=cache, progress=progress), **kwargs)
+    "Load `path` and audit it: `(report, items with groups)`; the report's `seconds` is the time taken"
+    t0 = time.perf_counter()
+    rep, items = audit_images(load_images(path, size=size, cache=cache, progress=progress), **kwargs)
+    return {**rep, 'seconds': round(time.perf_counter() - t0, 1)}, items
 
 # %% ../nbs/02_audit.ipynb #c7e0c165
 def format_audit(r:dict) -> str:

@@ -11,7 +11,7 @@ from fastcore.script import call_parse, Param
 from .data import load_images
 from .phantoms import default_data, make_phantoms, is_phantom
 from .audit import audit, format_audit
-from .splits import make_splits, fold_parts
+from .splits import split_data, fold_parts
 from .gan import seed_recipe, better_recipe, train_gan, save_png
 from .synth import synthesize
 from .classifier import is_fractured
@@ -66,9 +66,7 @@ def fgan_split(data:DATA=None,
               ):
     "Write leak-free splits: columns path,label,group,fold,holdout,split,sha256,family"
     if Path(out).exists() and not force: raise SystemExit(f'{out} exists; pass --force to replace it or choose another --out.')
-    rep, items = audit(resolve_data(data, quiet), cache=cache, progress=not quiet)
-    s = make_splits(items, folds, seed, test_frac)
-    Path(out).parent.mkdir(parents=True, exist_ok=True); s.to_csv(out, index=False)
+    s = split_data(resolve_data(data, quiet), folds, seed, test_frac, out=out, cache=cache, progress=not quiet)
     print(f"{len(s)} files in {s.group.nunique()} groups -> {folds} folds {s.groupby('fold').size().tolist()}, "
           f"hold-out test {int((s.holdout == 'test').sum())}; written to {out}")
 
@@ -120,10 +118,11 @@ def fgan_synth(checkpoint:str, # a GAN checkpoint (checkpoint.pt)
     print(f"{len(man)} images ({', '.join(f'{k} {v}' for k, v in man.label.value_counts().items())}) in {out}")
 
 def _real_parts(data, splits, fold, size, quiet):
+    "Real `(x, y)` of the training and the test part of `fold` in a split table"
     ims = load_images(resolve_data(data, quiet), size=size, progress=not quiet)
-    s = pd.read_csv(splits).set_index('path').loc[ims.items.path].reset_index()
-    tr, te = fold_parts(s, _part(fold)); y = is_fractured(ims.items.label)
-    return ims, s, (ims.x[tr], y[tr]), (ims.x[te], y[te])
+    tr, te = fold_parts(pd.read_csv(splits).set_index('path').loc[ims.items.path].reset_index(), _part(fold))
+    y = is_fractured(ims.items.label)
+    return (ims.x[tr], y[tr]), (ims.x[te], y[te])
 
 @call_parse
 def fgan_quality(data:DATA=None,
@@ -134,7 +133,7 @@ def fgan_quality(data:DATA=None,
                  epochs:int=20, # classifier epochs for train-on-synthetic/test-on-real
                  size:int=64, seed:int=0, device:str=None, quiet:bool=False):
     "Quality of synthetic images against the real test part: FD, KID, precision/recall, agreement, TSTR, memorisation"
-    _, _, (x_tr, y_tr), (x_te, y_te) = _real_parts(data, splits, fold, size, quiet)
+    (x_tr, y_tr), (x_te, y_te) = _real_parts(data, splits, fold, size, quiet)
     syn = load_images(synth, size=size, progress=not quiet)
     q, extra = quality_report(x_tr, y_tr, x_te, y_te, syn.x, is_fractured(syn.items.label), cnn_epochs=epochs, seed=seed, device=device)
     Path(out).parent.mkdir(parents=True, exist_ok=True); Path(out).write_text(jsonlib.dumps(q, indent=1))

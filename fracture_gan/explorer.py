@@ -9,7 +9,7 @@ import numpy as np, torch
 import ipywidgets as W
 from PIL import Image
 from .data import LABELS
-from .gan import image_grid, LATENT
+from .gan import image_grid, to_uint8, LATENT
 from .audit import polar_images, candidate_pairs, aligned_similarity
 
 # %% auto #0
@@ -51,8 +51,7 @@ def interpolate(z0:torch.Tensor, z1:torch.Tensor, t:float) -> torch.Tensor:
 def latent_image(G, z:torch.Tensor, label:int) -> np.ndarray:
     "The generator's uint8 image for latent `z` and class `label`"
     G.eval(); dev = next(G.parameters()).device
-    x = G(z[None].to(dev), torch.tensor([label], device=dev)).float()
-    return ((x[0, 0] + 1)*127.5).round().clamp(0, 255).byte().cpu().numpy()
+    return to_uint8(G(z[None].to(dev), torch.tensor([label], device=dev)))[0]
 
 def interpolation_view(G, seed_a:int=0, seed_b:int=1, steps:int=20):
     "Widget: slide between two latents for a chosen class"

@@ -15,9 +15,9 @@ from .splits import fold_parts
 from .models import seed_generator, seed_discriminator, CondGenerator, CondDiscriminator, LATENT
 
 # %% auto #0
-__all__ = ['GANConfig', 'seed_recipe', 'better_recipe', 'PerClass', 'make_gan', 'd_loss', 'g_loss', 'diff_augment', 'GANTrainer',
-           'sample_images', 'image_grid', 'save_png', 'file_sha256', 'load_generator', 'class_index', 'training_part',
-           'plot_history', 'train_gan']
+__all__ = ['GANConfig', 'seed_recipe', 'better_recipe', 'PerClass', 'make_gan', 'd_loss', 'g_loss', 'diff_augment', 'to_uint8',
+           'GANTrainer', 'sample_images', 'image_grid', 'save_png', 'file_sha256', 'load_generator', 'class_index',
+           'training_part', 'plot_history', 'train_gan']
 
 # %% ../nbs/05_gan.ipynb #bc3056a4
 @dataclass
@@ -130,6 +130,10 @@ def diff_augment(x:torch.Tensor, policy:str, gen:torch.Generator|None=None) -> t
 # %% ../nbs/05_gan.ipynb #fa7b432f
 def _to_float(xb): return xb.float().div_(127.5).sub_(1).unsqueeze(1)
 
+def to_uint8(x:torch.Tensor) -> np.ndarray:
+    "Generator output (n, 1, s, s) in [-1, 1] -> uint8 images (n, s, s)"
+    return ((x[:, 0].float() + 1)*127.5).round().clamp(0, 255).to(torch.uint8).cpu().numpy()
+
 class GANTrainer:
     "Train a GAN described by `cfg` on uint8 images `x` (n, s, s) with class indices `y`"
     def __init__(self, cfg:GANConfig, x:np.ndarray, y:np.ndarray, out=None, device=None):
@@ -225,7 +229,7 @@ def sample_images(G:nn.Module, y, seed:int=0, bs:int=256, device=None) -> np.nda
     was = G.training; G.eval(); out = []
     for s in range(0, len(y), bs):
         x = G(z[s:s+bs].to(device), y[s:s+bs].to(device)).float()
-        out.append(((x[:, 0] + 1)*127.5).round().clamp(0, 255).to(torch.uint8).cpu().numpy())
+        out.append(to_uint8(x))
     G.train(was)
     return np.concatenate(out) if out else np.zeros((0,), np.uint8)
 
@@ -248,7 +252,7 @@ def _grid(self, n=8):
     rows = []
     for c in range(2):
         x = G(self.z_fixed[:n], torch.full((n,), c, device=self.device)).float()
-        rows.append(list(((x[:, 0] + 1)*127.5).round().clamp(0, 255).byte().cpu().numpy()))
+        rows.append(list(to_uint8(x)))
     G.train(was)
     return image_grid(rows)
 GANTrainer.grid = _grid
