@@ -148,6 +148,7 @@ def fgan_experiments(data:DATA=None,
                      protocol:str='holdout', # 'holdout' or 'official' with --synth; 'grouped' runs experiments 1-2 (use fgan_run for GANs per fold)
                      experiments:str='1,2,3,4,5', seeds:str='0,1,2', epochs:int=20, warm_epochs:int=20,
                      fractions:str='1', # real-data shares for experiments 1, 3, 4
+                     engine:str='auto', # 'fastai' (one Learner per run), 'stacked' (all runs as one network), 'auto' (stacked on CUDA)
                      out:str='runs/experiments', force:bool=False, size:int=64, device:str=None, quiet:bool=False):
     "Run the classifier experiments on a split and write a results bundle"
     if (Path(out)/'summary.md').exists() and not force: raise SystemExit(f'{out} holds an earlier bundle; pass --force to replace it or choose another --out.')
@@ -156,7 +157,7 @@ def fgan_experiments(data:DATA=None,
     s = pd.read_csv(splits)
     exps = _ints(experiments) if synth else tuple(e for e in _ints(experiments) if e in (1, 2))
     cfg = ExperimentConfig(experiments=exps, protocol=protocol, folds=int(s.fold.max()) + 1, seeds=_ints(seeds), epochs=epochs,
-                           warm_epochs=warm_epochs, fractions=_floats(fractions), size=size)
+                           warm_epochs=warm_epochs, fractions=_floats(fractions), size=size, engine=engine)
     bank = None
     if synth:
         syn = load_images(synth, size=size, progress=not quiet); pair = (syn.x, is_fractured(syn.items.label))
@@ -179,6 +180,7 @@ def fgan_run(data:DATA=None,
              fractions:str='1', # real-data shares for experiments 1, 3, 4, e.g. 0.1,0.25,0.5,1
              tiny:bool=False, # narrow GANs for CPU (implied without data)
              no_quality:bool=False, # skip the GAN quality report
+             engine:str='auto', # classifiers: 'fastai' (one Learner per run), 'stacked' (all runs as one network), 'auto' (stacked on CUDA)
              device:str=None, # 'cuda' or 'cpu' (default: cuda when available)
              force:bool=False, # replace the bundle of an earlier finished run in `out`
              quiet:bool=False):
@@ -187,7 +189,7 @@ def fgan_run(data:DATA=None,
     out = out or time.strftime('runs/%Y%m%d-%H%M%S')
     real = data is not None
     tiny = tiny or not real
-    ex = dict(protocol=protocol, epochs=epochs, fractions=_floats(fractions))
+    ex = dict(protocol=protocol, epochs=epochs, fractions=_floats(fractions), engine=engine)
     if folds: ex['folds'] = folds
     if seeds: ex['seeds'] = _ints(seeds)
     kw = dict(data=str(resolve_data(data, quiet)), out=out, gans=tuple(g for g in gans.split(',') if g), quality=not no_quality, device=device, overwrite=force)

@@ -6,11 +6,12 @@
 from __future__ import annotations
 import time
 from dataclasses import dataclass
-import numpy as np, pandas as pd
+import numpy as np, pandas as pd, torch
 from fastprogress.fastprogress import progress_bar
 from .data import ImageSet
 from .splits import fold_parts
 from .classifier import fit_classifier, predict_proba, binary_metrics, is_fractured, history
+from .stacked import StackJob, fit_stacked
 
 # %% auto #0
 __all__ = ['EXPERIMENTS', 'USES_SYNTH', 'SUBSAMPLE_SEED', 'ExperimentConfig', 'subsample_groups', 'warm_start', 'run_one',
@@ -33,10 +34,17 @@ class ExperimentConfig:
     lr:float = 1e-3                 # Keras' Adam default
     fractions:tuple = (1.0,)        # shares of the real training part, for experiments 1, 3, 4
     size:int = 64
+    engine:str = 'auto'             # 'fastai' (one Learner per run), 'stacked' (all runs at once, `07a_stacked`), 'auto': stacked on CUDA
 
     def parts(self) -> list:
         "The train/test parts of the protocol: fold numbers, or 'holdout' / 'official'"
         return list(range(self.folds)) if self.protocol == 'grouped' else [self.protocol]
+
+    def use_stack(self, device=None) -> bool:
+        "Whether the runs are trained as one stack"
+        if self.engine not in ('auto', 'fastai', 'stacked'): raise ValueError(f"engine {self.engine!r}: use 'fastai', 'stacked' or 'auto'")
+        if self.engine == 'auto': return torch.device(device or ('cuda' if torch.cuda.is_available() else 'cpu')).type == 'cuda'
+        return self.engine == 'stacked'
 
 # %% ../nbs/09_experiments.ipynb #5e26c4fb
 SUBSAMPLE_SEED = 0
@@ -76,6 +84,27 @@ def run_one(exp:int, x_tr, y_tr, x_te, y_te, synth=None, cfg:ExperimentConfig|No
     return binary_metrics(y_te, p), history(learn), p
 
 # %% ../nbs/09_experiments.ipynb #88212733
+def _phases(exp, tr, synth, cfg):
+    "Experiment `exp` as (rows, epochs) phases over a pool; `tr`, `synth`: pool rows"
+    if exp in (1, 2): return [(tr, cfg.epochs)]
+    if exp == 3: return [(np.concatenate([tr, synth]), cfg.epochs)]
+    if exp == 4: return [(synth, cfg.warm_epochs), (tr, cfg.epochs)]
+    return [(synth, cfg.epochs)]
+
+def _run_stacked(runs, ims, y, cfg, device, progress):
+    "Train all runs in stacks: `(metrics, curves, probabilities)` per run"
+    xs, ys, offs, n = [ims.x], [y], {}, len(ims.x)       # one image pool: the real images, then each synthetic set once
+    for r in runs:
+        if r['synth'] is not None and id(r['synth'][0]) not in offs:
+            offs[id(r['synth'][0])] = n; xs.append(r['synth'][0]); ys.append(r['synth'][1]); n += len(r['synth'][0])
+    px, py = np.concatenate(xs), np.concatenate(ys)
+    jobs = []
+    for r in runs:
+        srows = None if r['synth'] is None else offs[id(r['synth'][0])] + np.arange(len(r['synth'][0]))
+        jobs.append(StackJob(_phases(r['exp'], np.where(r['train'])[0], srows, cfg), np.where(r['test'])[0], augment=r['exp'] == 2, seed=r['key']['seed']))
+    out = fit_stacked(jobs, px, py, lr=cfg.lr, bs=cfg.bs, device=device, progress=progress)
+    return [(binary_metrics(y[r['test']], o['proba']), o['history'], o['proba'], o['seconds']) for r, o in zip(runs, out)]
+
 def run_experiments(ims:ImageSet, # the loaded real images
                     splits:pd.DataFrame, # the split table (`fgan_split`), rows matched to `ims` by path
                     cfg:ExperimentConfig, # what to run
@@ -84,22 +113,30 @@ def run_experiments(ims:ImageSet, # the loaded real images
     "Run the experiments: `(results, curves, probabilities)` tables"
     s = splits.set_index('path').loc[ims.items.path].reset_index()
     y, groups = is_fractured(ims.items.label), s.group.to_numpy()
-    rows, curves, probs = [], [], []
-    jobs = [(part, seed, frac) for part in cfg.parts() for seed in cfg.seeds for frac in cfg.fractions]
-    for part, seed, frac in (progress_bar(jobs) if progress else jobs):
+    runs, synths = [], {}
+    for part in cfg.parts():
         trm, tem = fold_parts(s, part)
-        keep = trm & subsample_groups(groups, s.label.to_numpy(), frac, SUBSAMPLE_SEED) if frac < 1 else trm
-        x_tr, y_tr, x_te, y_te = ims.x[keep], y[keep], ims.x[tem], y[tem]
-        synth = (synth_for(part, frac) if synth_for else {}) or {}
-        runs = [(e, '') for e in cfg.experiments if e not in USES_SYNTH] + [(e, g) for e in cfg.experiments if e in USES_SYNTH for g in synth]
-        for e, g in runs:
-            if frac < 1 and e not in (1, 3, 4): continue
+        for frac in cfg.fractions:
+            keep = trm & subsample_groups(groups, s.label.to_numpy(), frac, SUBSAMPLE_SEED) if frac < 1 else trm
+            synth = synths.setdefault((part, frac), (synth_for(part, frac) if synth_for else {}) or {})
+            for seed in cfg.seeds:
+                for e in cfg.experiments:
+                    if frac < 1 and e not in (1, 3, 4): continue
+                    for g in (synth if e in USES_SYNTH else ['']):
+                        key = dict(experiment=e, name=EXPERIMENTS[e], gan=g, protocol=cfg.protocol, part=str(part), seed=seed, frac=frac)
+                        runs.append(dict(key=key, exp=e, train=keep, test=tem, synth=synth[g] if g else None))
+    if cfg.use_stack(device): done = _run_stacked(runs, ims, y, cfg, device, progress)
+    else:
+        done = []
+        for r in (progress_bar(runs) if progress else runs):
             t0 = time.perf_counter()
-            m, h, p = run_one(e, x_tr, y_tr, x_te, y_te, synth.get(g), cfg, seed, device)
-            key = dict(experiment=e, name=EXPERIMENTS[e], gan=g, protocol=cfg.protocol, part=str(part), seed=seed, frac=frac)
-            rows.append(dict(**key, n_real=int(keep.sum()), n_synth=len(synth[g][0]) if g else 0, n_test=int(tem.sum()), **m,
-                             seconds=time.perf_counter() - t0))
-            curves.append(h.assign(**key))
-            if frac == 1: probs.append(pd.DataFrame(dict(**key, y=y_te, p=p)))
+            m, h, p = run_one(r['exp'], ims.x[r['train']], y[r['train']], ims.x[r['test']], y[r['test']], r['synth'], cfg, r['key']['seed'], device)
+            done.append((m, h, p, time.perf_counter() - t0))
+    rows, curves, probs = [], [], []
+    for r, (m, h, p, secs) in zip(runs, done):
+        key = r['key']
+        rows.append(dict(**key, n_real=int(r['train'].sum()), n_synth=len(r['synth'][0]) if key['gan'] else 0, n_test=int(r['test'].sum()), **m, seconds=secs))
+        curves.append(h.assign(**key))
+        if key['frac'] == 1: probs.append(pd.DataFrame(dict(**key, y=y[r['test']], p=p)))
     cat = lambda l: pd.concat(l, ignore_index=True) if l else pd.DataFrame()
     return pd.DataFrame(rows), cat(curves), cat(probs)

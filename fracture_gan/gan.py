@@ -12,7 +12,7 @@ import matplotlib.pyplot as plt
 from fastprogress.fastprogress import master_bar, progress_bar
 from .data import LABELS, load_images, environment, ImageSet
 from .splits import fold_parts
-from .models import seed_generator, seed_discriminator, CondGenerator, CondDiscriminator, LATENT
+from .models import seed_generator, seed_discriminator, CondGenerator, CondDiscriminator, LATENT, stacked_forward, stacked_params
 
 # %% auto #0
 __all__ = ['GANConfig', 'seed_recipe', 'better_recipe', 'PerClass', 'make_gan', 'd_loss', 'g_loss', 'diff_augment', 'to_uint8',
@@ -38,6 +38,7 @@ class GANConfig:
     augment:str = 'translation,exposure'  # DiffAugment-style, on real and fake for D: translation, exposure, cutout, flip
     ema:float = 0.999            # EMA decay of the generator copy used for sampling (0: none)
     d_steps:int = 1              # discriminator steps per generator step
+    fresh_latent:bool = True     # a new latent batch for the generator step (Keras); False: reuse the last discriminator step's (one generator pass fewer)
     seed:int = 0
     sample_every:int = 10        # epochs between sample grids
     save_every:int = 10          # epochs between checkpoints
@@ -57,10 +58,12 @@ def better_recipe(**kw) -> GANConfig:
 # %% ../nbs/05_gan.ipynb #c5d33f41
 class PerClass(nn.Module):
     "One network per class behind a conditional interface `f(x, y)`"
-    def __init__(self, make, n_classes=2, kind='g', channels=3):
+    def __init__(self, make, n_classes=2, kind='g', channels=3, channels_last=False):
         super().__init__()
-        self.nets, self.kind, self.channels = nn.ModuleList(make() for _ in range(n_classes)), kind, channels
-    def forward(self, x, y):
+        self.nets, self.kind, self.channels, self.channels_last = nn.ModuleList(make() for _ in range(n_classes)), kind, channels, channels_last
+    def forward(self, x, y=None):
+        "`y`: the class of each row; `None`: `x` is equal blocks of every class, in class order (the trainer's batches)"
+        if y is None: return self._blocks(x)
         out = None
         for c, net in enumerate(self.nets):
             m = y == c
@@ -71,6 +74,13 @@ class PerClass(nn.Module):
             if out is None: out = o.new_zeros((len(x),) + o.shape[1:])
             out[m] = o
         return out
+    def _blocks(self, x):
+        "All class networks in one stacked pass (`models.stacked_forward`): one launch per layer, no host sync"
+        k = len(self.nets); xs = x.view(k, len(x)//k, *x.shape[1:])
+        if self.kind == 'd': xs = ((xs + 1)/2).expand(-1, -1, self.channels, -1, -1)
+        o = stacked_forward(list(self.nets[0]), stacked_params(self.nets), xs, self.training, self.channels_last)
+        if self.kind == 'g': o = o.mean(2, keepdim=True)*2 - 1
+        return o.reshape(len(x), *o.shape[2:])
 
 def make_gan(cfg:GANConfig) -> tuple[nn.Module, nn.Module]:
     "Generator and discriminator for `cfg`"
@@ -81,7 +91,7 @@ def make_gan(cfg:GANConfig) -> tuple[nn.Module, nn.Module]:
     if cfg.arch == 'cond': return CondGenerator(cfg.size, cfg.ch), CondDiscriminator(cfg.size, cfg.ch)
     raise ValueError(f"arch must be 'seed' or 'cond', not {cfg.arch!r}")
 
-# %% ../nbs/05_gan.ipynb #48e3a8a5
+# %% ../nbs/05_gan.ipynb #973c3525
 def d_loss(kind, real_logits, fake_logits, label_noise=0.0, gen=None):
     "Discriminator loss for `kind` in 'bce_keras', 'hinge', 'ns'"
     if kind == 'bce_keras':
@@ -100,7 +110,7 @@ def g_loss(kind, fake_logits):
     if kind == 'ns': return F.softplus(-fake_logits.float()).mean()
     raise ValueError(f'unknown loss {kind!r}')
 
-# %% ../nbs/05_gan.ipynb #8e5bb2fb
+# %% ../nbs/05_gan.ipynb #94297571
 def diff_augment(x:torch.Tensor, policy:str, gen:torch.Generator|None=None) -> torch.Tensor:
     "Augment images `x` in [-1, 1] by a comma-separated `policy` of 'translation', 'exposure', 'cutout', 'flip'"
     if not policy: return x
@@ -127,7 +137,7 @@ def diff_augment(x:torch.Tensor, policy:str, gen:torch.Generator|None=None) -> t
         else: raise ValueError(f'unknown augmentation {p!r}')
     return x.clamp(-1, 1) if 'exposure' in policy else x
 
-# %% ../nbs/05_gan.ipynb #fa7b432f
+# %% ../nbs/05_gan.ipynb #cefa0cd9
 def _to_float(xb): return xb.float().div_(127.5).sub_(1).unsqueeze(1)
 
 def to_uint8(x:torch.Tensor) -> np.ndarray:
@@ -143,7 +153,10 @@ class GANTrainer:
         torch.manual_seed(cfg.seed)
         self.G, self.D = make_gan(cfg)
         self.G, self.D = self.G.to(self.device), self.D.to(self.device)
-        if self.cuda and cfg.channels_last: self.G, self.D = self.G.to(memory_format=torch.channels_last), self.D.to(memory_format=torch.channels_last)
+        if self.cuda and cfg.channels_last:
+            self.G, self.D = self.G.to(memory_format=torch.channels_last), self.D.to(memory_format=torch.channels_last)
+            for m in (self.G, self.D):
+                if isinstance(m, PerClass): m.channels_last = True
         self.G_ema = copy.deepcopy(self.G).eval().requires_grad_(False) if cfg.ema else None
         opt = lambda m, lr: torch.optim.Adam(m.parameters(), lr=lr, betas=tuple(cfg.betas), **(dict(fused=True) if self.cuda else {}))
         self.opt_g, self.opt_d = opt(self.G, cfg.lr_g), opt(self.D, cfg.lr_d)
@@ -153,6 +166,7 @@ class GANTrainer:
         self.rng = torch.Generator(self.device).manual_seed(cfg.seed)
         self.epoch, self.step, self.history = 0, 0, []
         self.class_counts = np.bincount(np.asarray(y), minlength=2).tolist()
+        self.blocks = self.cuda and cfg.arch == 'seed' and min(self.class_counts) > 0   # stacked class networks: one launch per layer (on CPUs the grouped kernels are slower)
         self.z_fixed = torch.randn(16, LATENT, generator=torch.Generator().manual_seed(cfg.seed + 1)).to(self.device)
         self._g, self._d = (torch.compile(self.G), torch.compile(self.D)) if (cfg.compile and self.cuda) else (self.G, self.D)
 
@@ -173,15 +187,18 @@ class GANTrainer:
     def train_step(self, idx):
         "One update: `d_steps` discriminator steps, then one generator step; returns detached losses"
         cfg = self.cfg; real, y = _to_float(self.x[idx]), self.y[idx]
+        yc = None if self.blocks else y                  # seed arch: class blocks, all class networks in one pass
         if self.cuda and cfg.channels_last: real = real.contiguous(memory_format=torch.channels_last)
         aug = lambda t: diff_augment(t, cfg.augment, self.rng)
-        for _ in range(cfg.d_steps):
+        for i in range(cfg.d_steps):
+            share = not cfg.fresh_latent and i == cfg.d_steps - 1
             with self._autocast():
-                with torch.no_grad(): fake = self._g(self._latent(len(y)), y)
-                ld = d_loss(cfg.loss, self._d(aug(real), y), self._d(aug(fake), y), cfg.label_noise, self.rng)
+                with torch.set_grad_enabled(share): fake_g = self._g(self._latent(len(y)), yc)
+                ld = d_loss(cfg.loss, self._d(aug(real), yc), self._d(aug(fake_g.detach()), yc), cfg.label_noise, self.rng)
             self.opt_d.zero_grad(set_to_none=True); ld.backward(); self.opt_d.step()
         with self._autocast():
-            lg = g_loss(cfg.loss, self._d(aug(self._g(self._latent(len(y)), y)), y))
+            if cfg.fresh_latent: fake_g = self._g(self._latent(len(y)), yc)
+            lg = g_loss(cfg.loss, self._d(aug(fake_g), yc))
         self.opt_g.zero_grad(set_to_none=True); lg.backward(); self.opt_g.step()
         if self.G_ema is not None: self._update_ema()
         self.step += 1
@@ -219,7 +236,7 @@ class GANTrainer:
         "The generator used for sampling: the EMA copy when there is one"
         return self.G_ema if self.G_ema is not None else self.G
 
-# %% ../nbs/05_gan.ipynb #cefa0cd9
+# %% ../nbs/05_gan.ipynb #b34f624e
 @torch.no_grad()
 def sample_images(G:nn.Module, y, seed:int=0, bs:int=256, device=None) -> np.ndarray:
     "uint8 images (n, s, s) from generator `G` for class indices `y`, latents drawn from `seed`"
@@ -287,7 +304,7 @@ def _load(cls, fn, x, y, out=None, device=None):
     return t
 GANTrainer.load = _load
 
-# %% ../nbs/05_gan.ipynb #b34f624e
+# %% ../nbs/05_gan.ipynb #87e487d8
 def file_sha256(fn) -> str:
     h = hashlib.sha256()
     with open(fn, 'rb') as f:
@@ -306,7 +323,7 @@ def load_generator(fn, device='cpu') -> tuple[nn.Module, GANConfig, dict]:
     G.load_state_dict(st['G_ema'] if st.get('G_ema') is not None else st['G'])
     return G.to(device).eval(), cfg, dict(sha256=file_sha256(fn), epoch=st['epoch'], class_counts=st.get('class_counts', [1, 1]))
 
-# %% ../nbs/05_gan.ipynb #e396750f
+# %% ../nbs/05_gan.ipynb #99c77df0
 def class_index(labels) -> np.ndarray:
     "Class indices (0 'fractured', 1 'not fractured') of label strings"
     return pd.Series(labels).map({l: i for i, l in enumerate(LABELS)}).to_numpy()

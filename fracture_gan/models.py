@@ -4,12 +4,13 @@
 
 # %% ../nbs/04_models.ipynb #4a362467
 from __future__ import annotations
-import torch.nn as nn, torch.nn.functional as F
+import torch, torch.nn as nn, torch.nn.functional as F
 from torch.nn.utils.parametrizations import spectral_norm
 
 # %% auto #0
-__all__ = ['LATENT', 'count_params', 'Reshape', 'seed_generator', 'seed_discriminator', 'seed_cnn', 'CondBatchNorm', 'GBlock',
-           'CondGenerator', 'DBlock', 'CondDiscriminator']
+__all__ = ['LATENT', 'STACKABLE', 'count_params', 'Reshape', 'seed_generator', 'seed_discriminator', 'seed_cnn',
+           'check_stackable', 'stacked_forward', 'stacked_params', 'CondBatchNorm', 'GBlock', 'CondGenerator', 'DBlock',
+           'CondDiscriminator']
 
 # %% ../nbs/04_models.ipynb #dfdf1d36
 def count_params(m:nn.Module) -> tuple[int, int]:
@@ -57,6 +58,54 @@ def seed_cnn(dropout:float=0.25) -> nn.Sequential:
                          nn.Dropout(dropout), nn.Flatten(), nn.Linear(64, 128), nn.ReLU(), nn.Dropout(dropout), nn.Linear(128, 1))
 
 # %% ../nbs/04_models.ipynb #228ad5c1
+_STATELESS = (nn.ReLU, nn.LeakyReLU, nn.MaxPool2d, nn.AvgPool2d, nn.Sigmoid, nn.Tanh)
+STACKABLE = (nn.Conv2d, nn.ConvTranspose2d, nn.BatchNorm2d, nn.Linear, nn.Flatten, Reshape, nn.Dropout) + _STATELESS
+
+def check_stackable(layers):
+    "Raise a `TypeError` naming the layers `stacked_forward` cannot run"
+    bad = [type(l).__name__ for l in layers if not isinstance(l, STACKABLE)]
+    if bad: raise TypeError(f'cannot stack layers of type {bad}; supported: {[c.__name__ for c in STACKABLE]}')
+
+def stacked_forward(layers, # the layers of one `nn.Sequential` (their hyper-parameters are used, not their weights)
+                    get, # get(i, name) -> layer i's tensor `name` for all k copies, stacked (k, ...), or None
+                    x, # (k, bs, ...): one batch per copy
+                    training:bool=True, # batch statistics and dropout
+                    channels_last:bool=False): # run convolutions in channels_last memory format
+    "Outputs `(k, bs, ...)` of k copies of a network with stacked weights, in one pass"
+    k, bs = x.shape[:2]
+    flat = x.ndim == 3
+    h = x.transpose(0, 1).reshape(bs, k*x.shape[2], *x.shape[3:])
+    if flat: h = h.view(bs, k, -1)
+    cl = lambda t: t.contiguous(memory_format=torch.channels_last) if channels_last else t
+    if not flat: h = cl(h)
+    for i, l in enumerate(layers):
+        if isinstance(l, (nn.Conv2d, nn.ConvTranspose2d)):
+            w, b = get(i, 'weight'), get(i, 'bias')
+            w, b = w.reshape(-1, *w.shape[2:]), (b.reshape(-1) if b is not None else None)
+            if isinstance(l, nn.Conv2d): h = F.conv2d(h, w, b, l.stride, l.padding, l.dilation, l.groups*k)
+            else: h = F.conv_transpose2d(h, w, b, l.stride, l.padding, l.output_padding, l.groups*k, l.dilation)
+        elif isinstance(l, nn.BatchNorm2d):
+            h = F.batch_norm(h, get(i, 'running_mean').view(-1), get(i, 'running_var').view(-1),
+                             get(i, 'weight').reshape(-1), get(i, 'bias').reshape(-1), training, l.momentum, l.eps)
+        elif isinstance(l, nn.Flatten): h, flat = h.reshape(bs, k, -1), True
+        elif isinstance(l, Reshape): h, flat = cl(h.reshape(bs, k*l.shape[0], *l.shape[1:])), False
+        elif isinstance(l, nn.Linear):
+            if not flat: raise TypeError(f'layer {i}: a Linear layer needs flat input (after Flatten)')
+            w, b = get(i, 'weight'), get(i, 'bias')
+            h = (torch.bmm(h.transpose(0, 1), w.transpose(1, 2)) if b is None else torch.baddbmm(b[:, None], h.transpose(0, 1), w.transpose(1, 2))).transpose(0, 1)
+        elif isinstance(l, nn.Dropout): h = F.dropout(h, l.p, training)
+        elif isinstance(l, _STATELESS): h = l(h)
+        else: check_stackable([l])
+    return h.transpose(0, 1) if flat else h.reshape(bs, k, -1, *h.shape[2:]).transpose(0, 1)
+
+def stacked_params(nets):
+    "A `get` for `stacked_forward` that stacks the parameters and buffers of separate copies `nets` (gradients flow back to each)"
+    def get(i, name):
+        t = getattr(nets[0][i], name, None)
+        return None if t is None else torch.stack([getattr(n[i], name) for n in nets])
+    return get
+
+# %% ../nbs/04_models.ipynb #06d6731c
 class CondBatchNorm(nn.Module):
     "BatchNorm whose scale and shift are chosen by the class"
     def __init__(self, ch, n_classes):

@@ -107,6 +107,8 @@ def run_pipeline(run:RunConfig, progress:bool=True, command:str='') -> Path:
     if phantom: say('PHANTOM DATA: procedural radiographs, not patients; the numbers only show that the pipeline works.')
     ims = ImageSet.load(data) if data.suffix == '.npz' else load_images(data, size=run.size, progress=progress)
     rep, items = audit_images(ims)
+    stage, t_stage = {'load_and_audit': time.perf_counter() - t_start}, time.perf_counter()
+    gan_time = lambda: sum(bank.seconds.values())
     (out/'audit.json').write_text(json.dumps(rep, indent=1, default=str)); say(format_audit(rep))
     ex = run.experiments
     splits = make_splits(items, ex.folds if ex.protocol == 'grouped' else 5, run.seed)
@@ -126,10 +128,12 @@ def run_pipeline(run:RunConfig, progress:bool=True, command:str='') -> Path:
             save_png(image_grid([list(xs[ys == 1][:12]), list(xs[ys == 0][:12]), list(x_tr[y_tr == 1][:12]), list(x_tr[y_tr == 0][:12])]),
                       out/f'samples_{name}.png')
         (out/'quality.json').write_text(json.dumps(quality, indent=1, default=str))
+    stage['quality'] = time.perf_counter() - t_stage - gan_time(); t_stage, g0 = time.perf_counter(), gan_time()
     res, curves, probs = run_experiments(ims, splits, ex, bank if run.gans else None, device=run.device, progress=progress)
+    stage['experiments'] = time.perf_counter() - t_stage - (gan_time() - g0); stage['gan_training'] = gan_time()
     config = dict(run={**asdict(run), 'data': str(data)}, gans={g: asdict(run.gan_config(g)) for g in run.gans}, data=str(data), phantom=phantom,
                   audit={k: rep[k] for k in ('n_files', 'n_images', 'counts', 'n_distinct_contents', 'n_groups', 'leakage', 'leakage_exact')},
-                  environment=environment(), seconds=time.perf_counter() - t_start, command=command)
+                  environment=environment(), seconds=time.perf_counter() - t_start, stage_seconds=stage, command=command)
     md = write_bundle(out, res, curves, probs, config, phantom=phantom, quality=quality or None, command=command)
     say(f'results in {md} ({time.perf_counter() - t_start:.0f} s)')
     return md

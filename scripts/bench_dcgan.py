@@ -1,11 +1,14 @@
 """Issue 3's speed benchmark: the study's DCGAN (one class: G 3,979,651 and D 404,801 parameters), one full update
 (D on real + fake, then G), images per second. Times a plain eager fp32 PyTorch loop (the Keras recipe as written) and
-the package's trainer (bf16 autocast, channels_last, fused Adam, optional torch.compile) in the same run, and prints the ratio.
+the package's trainer in the same run, and prints the ratio. The trainer trains the study's two per-class GANs in lockstep, both
+classes' networks stacked into one pass (`models.stacked_forward`), with bf16 autocast, channels_last and fused Adam on CUDA;
+variants add torch.compile and `fresh_latent=False` (the generator step reuses the discriminator step's fakes). Images per
+second count every real image the update trains on (both classes for the package).
 
     python3 scripts/bench_dcgan.py --out $OUT/bench.json          # on the GPU
     python scripts/bench_dcgan.py --device cpu --steps 2 --bs 4    # smoke test here
 """
-import json, time
+import json, sys, time
 from pathlib import Path
 import numpy as np, torch, torch.nn.functional as F
 from fastcore.script import call_parse
@@ -32,28 +35,37 @@ def eager_fp32(bs, steps, dev):
     for _ in range(steps): step()
     sync(dev); return bs*steps/(time.perf_counter() - t)
 
-def package(bs, steps, dev, compile=False):
-    "The package's trainer on one class (the seed arch trains each class's GAN in lockstep; one class here, as the reference)"
-    x = np.random.randint(0, 256, (max(4*bs, 512), 64, 64), dtype=np.uint8); y = np.zeros(len(x), int)
-    t = GANTrainer(seed_recipe(bs=bs, compile=compile), x, y, device=dev)
+def package(bs, steps, dev, classes=2, blocks=True, **kw):
+    "The package's trainer on the study's per-class DCGANs: `bs` images per class and step, both classes' networks in lockstep"
+    x = np.random.randint(0, 256, (max(4*bs, 512)*classes, 64, 64), dtype=np.uint8); y = np.arange(len(x)) % classes
+    t = GANTrainer(seed_recipe(bs=bs, **kw), x, y, device=dev)
+    t.blocks = t.blocks and blocks
     t.G.train(); t.D.train()
-    idx = torch.arange(bs, device=dev)
+    idx = t._batches()[0]
     for _ in range(3): t.train_step(idx)
     sync(dev); t0 = time.perf_counter()
     for _ in range(steps): t.train_step(idx)
-    sync(dev); return bs*steps/(time.perf_counter() - t0)
+    sync(dev); return len(idx)*steps/(time.perf_counter() - t0)
+
+VARIANTS = {'package': {}, 'package, one class after the other': dict(blocks=False), 'package, shared fakes': dict(fresh_latent=False),
+            'package, compiled': dict(compile=True), 'package, compiled, shared fakes': dict(compile=True, fresh_latent=False)}
 
 @call_parse
-def main(steps:int=50, bs:str='128,512', device:str=None, compile:bool=False, out:str=None):
+def main(steps:int=50, # timed updates per measurement
+         bs:str='128,512', # batch sizes per class, comma-separated
+         variants:str='all', # ';'-separated names from VARIANTS, or 'all'
+         device:str=None, out:str=None):
     dev = torch.device(device or ('cuda' if torch.cuda.is_available() else 'cpu'))
     if dev.type == 'cuda': torch.backends.cudnn.benchmark = True
+    names = list(VARIANTS) if variants == 'all' else [v.strip() for v in variants.split(';')]
     rows = []
     for b in [int(v) for v in bs.split(',')]:
         ref = eager_fp32(b, steps, dev)
-        for c in ([False, True] if compile else [False]):
-            pk = package(b, steps, dev, c)
-            rows.append(dict(bs=b, eager_fp32_img_s=ref, package_img_s=pk, ratio=pk/ref, compile=c))
-            print(f"bs {b:4d} compile={c}: eager fp32 {ref:9.0f} img/s   package {pk:9.0f} img/s   ratio {pk/ref:5.2f}", flush=True)
+        print(f"bs {b:4d}: eager fp32 (one class, the reference) {ref:9.0f} img/s", flush=True)
+        for name in names:
+            pk = package(b, steps, dev, **VARIANTS[name])
+            rows.append(dict(bs_per_class=b, variant=name, eager_fp32_img_s=ref, package_img_s=pk, ratio=pk/ref))
+            print(f"bs {b:4d} {name:34s} {pk:9.0f} img/s   ratio {pk/ref:5.2f}", flush=True)
     if out:
         Path(out).parent.mkdir(parents=True, exist_ok=True)
-        Path(out).write_text(json.dumps(dict(rows=rows, steps=steps, environment=environment()), indent=1))
+        Path(out).write_text(json.dumps(dict(rows=rows, steps=steps, command=' '.join(sys.argv), environment=environment()), indent=1))

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# One device call for issues 3 and 4: every GPU measurement, each stage time-boxed so that what finished comes back.
+# Prepare here (once):  python scripts/pack_data.py && bash scripts/device_wheels.sh
+# Device call:          bash scripts/gpu_session.sh bench protocol gans      (carry: .device, .whl; stages in this order)
+# Stages: bench     scripts/bench_dcgan.py   trainer img/s vs eager fp32 (issue 3's 20,000 img/s)        ~2 min
+#         protocol  scripts/gpu_protocol.py  5 experiments x 5 folds x 3 seeds, stacked (issue 4's 3 min)  ~1-3 min
+#         gans      scripts/gpu_gans.py      both GANs on the grouped hold-out + quality (issue 3's run)    <= 8 min
+#         study     scripts/gpu_study.py     the whole pipeline on real data (issue 4's run)               <= 8 min
+#         ablation  scripts/gpu_gans.py      the better GAN without each of its choices, 30 epochs each
+# Results go to $OUT/<stage>/ (logs in $OUT/<stage>.log); copy them into results/ and commit.
+set -u
+OUT=${OUT:-/tmp/fgan-gpu}; mkdir -p "$OUT"
+python3 -m pip install -q --no-index --no-deps --no-compile --target /tmp/site .whl/*.whl
+export PYTHONPATH=/tmp/site:$PWD MPLBACKEND=Agg FGAN_CACHE=/tmp/fgan-cache PYTHONUNBUFFERED=1
+nvidia-smi --query-gpu=name,memory.total,driver_version --format=csv > "$OUT/gpu.txt" 2>&1
+DATA=.device/bonefrac64.npz
+stages=("$@"); [ ${#stages[@]} -eq 0 ] && stages=(bench protocol)
+for stage in "${stages[@]}"; do
+  t0=$(date +%s)
+  case $stage in
+    bench)    timeout 180 python3 scripts/bench_dcgan.py --steps 30 --bs 128,512 --out "$OUT/bench/bench.json" \
+                --variants "package; package, one class after the other; package, shared fakes; package, compiled" ;;
+    protocol) timeout 240 python3 scripts/gpu_protocol.py --data $DATA --out "$OUT/protocol" ;;
+    gans)     timeout 480 python3 scripts/gpu_gans.py --data $DATA --out "$OUT/gans" ;;
+    ablation) timeout 540 python3 scripts/gpu_gans.py --data $DATA --out "$OUT/ablation" --epochs 30 \
+                --recipes "better; better augment=; better ema=0; better loss=ns; better augment=translation,exposure,cutout" ;;
+    study)    timeout 540 python3 scripts/gpu_study.py --data $DATA --out "$OUT/study" ;;
+    *)        echo "unknown stage $stage"; false ;;
+  esac > "$OUT/$stage.log" 2>&1
+  rc=$?; echo "== $stage: rc $rc, $(( $(date +%s) - t0 )) s"; grep -v '^\s*$' "$OUT/$stage.log" | tr '\r' '\n' | grep -v '%|\|█' | tail -15
+done
