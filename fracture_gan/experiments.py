@@ -113,12 +113,12 @@ def run_experiments(ims:ImageSet, # the loaded real images
     "Run the experiments: `(results, curves, probabilities)` tables"
     s = splits.set_index('path').loc[ims.items.path].reset_index()
     y, groups = is_fractured(ims.items.label), s.group.to_numpy()
-    runs, synths = [], {}
+    runs = []
     for part in cfg.parts():
         trm, tem = fold_parts(s, part)
         for frac in cfg.fractions:
             keep = trm & subsample_groups(groups, s.label.to_numpy(), frac, SUBSAMPLE_SEED) if frac < 1 else trm
-            synth = synths.setdefault((part, frac), (synth_for(part, frac) if synth_for else {}) or {})
+            synth = (synth_for(part, frac) if synth_for else {}) or {}
             for seed in cfg.seeds:
                 for e in cfg.experiments:
                     if frac < 1 and e not in (1, 3, 4): continue

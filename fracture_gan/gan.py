@@ -45,6 +45,7 @@ class GANConfig:
     amp:bool = True              # bf16 autocast on CUDA
     channels_last:bool = True    # on CUDA
     compile:bool = False         # torch.compile the networks (CUDA)
+    deconv:str = 'native'        # seed arch on CUDA: transposed convolutions 'native' or as four 2x2 convolutions ('phases', same result)
 
 def seed_recipe(**kw) -> GANConfig:
     "The original study's DCGAN recipe"
@@ -58,9 +59,10 @@ def better_recipe(**kw) -> GANConfig:
 # %% ../nbs/05_gan.ipynb #c5d33f41
 class PerClass(nn.Module):
     "One network per class behind a conditional interface `f(x, y)`"
-    def __init__(self, make, n_classes=2, kind='g', channels=3, channels_last=False):
+    def __init__(self, make, n_classes=2, kind='g', channels=3, channels_last=False, deconv='native'):
         super().__init__()
-        self.nets, self.kind, self.channels, self.channels_last = nn.ModuleList(make() for _ in range(n_classes)), kind, channels, channels_last
+        self.nets, self.kind, self.channels = nn.ModuleList(make() for _ in range(n_classes)), kind, channels
+        self.channels_last, self.deconv = channels_last, deconv
     def forward(self, x, y=None):
         "`y`: the class of each row; `None`: `x` is equal blocks of every class, in class order (the trainer's batches)"
         if y is None: return self._blocks(x)
@@ -78,7 +80,7 @@ class PerClass(nn.Module):
         "All class networks in one stacked pass (`models.stacked_forward`): one launch per layer, no host sync"
         k = len(self.nets); xs = x.view(k, len(x)//k, *x.shape[1:])
         if self.kind == 'd': xs = ((xs + 1)/2).expand(-1, -1, self.channels, -1, -1)
-        o = stacked_forward(list(self.nets[0]), stacked_params(self.nets), xs, self.training, self.channels_last)
+        o = stacked_forward(list(self.nets[0]), stacked_params(self.nets), xs, self.training, self.channels_last, self.deconv)
         if self.kind == 'g': o = o.mean(2, keepdim=True)*2 - 1
         return o.reshape(len(x), *o.shape[2:])
 
@@ -86,7 +88,7 @@ def make_gan(cfg:GANConfig) -> tuple[nn.Module, nn.Module]:
     "Generator and discriminator for `cfg`"
     if cfg.arch == 'seed':
         if cfg.size != 64: raise ValueError('the original DCGAN is defined at 64 px only')
-        return (PerClass(lambda: seed_generator(cfg.channels, width=cfg.width), kind='g', channels=cfg.channels),
+        return (PerClass(lambda: seed_generator(cfg.channels, width=cfg.width), kind='g', channels=cfg.channels, deconv=cfg.deconv),
                 PerClass(lambda: seed_discriminator(cfg.channels, width=cfg.width), kind='d', channels=cfg.channels))
     if cfg.arch == 'cond': return CondGenerator(cfg.size, cfg.ch), CondDiscriminator(cfg.size, cfg.ch)
     raise ValueError(f"arch must be 'seed' or 'cond', not {cfg.arch!r}")

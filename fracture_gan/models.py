@@ -9,8 +9,8 @@ from torch.nn.utils.parametrizations import spectral_norm
 
 # %% auto #0
 __all__ = ['LATENT', 'STACKABLE', 'count_params', 'Reshape', 'seed_generator', 'seed_discriminator', 'seed_cnn',
-           'check_stackable', 'stacked_forward', 'stacked_params', 'CondBatchNorm', 'GBlock', 'CondGenerator', 'DBlock',
-           'CondDiscriminator']
+           'check_stackable', 'conv_transpose_phases', 'stacked_forward', 'stacked_params', 'CondBatchNorm', 'GBlock',
+           'CondGenerator', 'DBlock', 'CondDiscriminator']
 
 # %% ../nbs/04_models.ipynb #dfdf1d36
 def count_params(m:nn.Module) -> tuple[int, int]:
@@ -66,11 +66,22 @@ def check_stackable(layers):
     bad = [type(l).__name__ for l in layers if not isinstance(l, STACKABLE)]
     if bad: raise TypeError(f'cannot stack layers of type {bad}; supported: {[c.__name__ for c in STACKABLE]}')
 
+def conv_transpose_phases(x, w, b=None, groups:int=1):
+    "`F.conv_transpose2d(x, w, b, stride=2, padding=1, groups=groups)` for 4x4 kernels, computed as four 2x2 convolutions (one per output phase)"
+    n, cin, H, W = x.shape; cg = w.shape[1]
+    wg = w.view(groups, cin//groups, cg, 4, 4).transpose(1, 2).reshape(groups*cg, cin//groups, 4, 4)
+    xp, taps = F.pad(x, (1, 1, 1, 1)), ([3, 1], [2, 0])      # output row 2i+a sees input rows i-1, i (a=0) or i, i+1 (a=1)
+    y = torch.stack([torch.stack([F.conv2d(xp[:, :, a:a+H+1, c:c+W+1], wg[:, :, taps[a]][:, :, :, taps[c]], None, 1, 0, 1, groups)
+                                  for c in (0, 1)], -1) for a in (0, 1)], 3).reshape(n, -1, 2*H, 2*W)
+    return y if b is None else y + b.view(1, -1, 1, 1)
+
+# %% ../nbs/04_models.ipynb #391f4d15
 def stacked_forward(layers, # the layers of one `nn.Sequential` (their hyper-parameters are used, not their weights)
                     get, # get(i, name) -> layer i's tensor `name` for all k copies, stacked (k, ...), or None
                     x, # (k, bs, ...): one batch per copy
                     training:bool=True, # batch statistics and dropout
-                    channels_last:bool=False): # run convolutions in channels_last memory format
+                    channels_last:bool=False, # run convolutions in channels_last memory format
+                    deconv:str='native'): # stride-2 4x4 transposed convolutions: 'native' or 'phases' (`conv_transpose_phases`)
     "Outputs `(k, bs, ...)` of k copies of a network with stacked weights, in one pass"
     k, bs = x.shape[:2]
     flat = x.ndim == 3
@@ -83,6 +94,8 @@ def stacked_forward(layers, # the layers of one `nn.Sequential` (their hyper-par
             w, b = get(i, 'weight'), get(i, 'bias')
             w, b = w.reshape(-1, *w.shape[2:]), (b.reshape(-1) if b is not None else None)
             if isinstance(l, nn.Conv2d): h = F.conv2d(h, w, b, l.stride, l.padding, l.dilation, l.groups*k)
+            elif deconv == 'phases' and l.kernel_size == (4, 4) and l.stride == (2, 2) and l.padding == (1, 1) and l.output_padding == (0, 0):
+                h = cl(conv_transpose_phases(h, w, b, l.groups*k))
             else: h = F.conv_transpose2d(h, w, b, l.stride, l.padding, l.output_padding, l.groups*k, l.dilation)
         elif isinstance(l, nn.BatchNorm2d):
             h = F.batch_norm(h, get(i, 'running_mean').view(-1), get(i, 'running_var').view(-1),
@@ -105,7 +118,7 @@ def stacked_params(nets):
         return None if t is None else torch.stack([getattr(n[i], name) for n in nets])
     return get
 
-# %% ../nbs/04_models.ipynb #06d6731c
+# %% ../nbs/04_models.ipynb #7fd8b500
 class CondBatchNorm(nn.Module):
     "BatchNorm whose scale and shift are chosen by the class"
     def __init__(self, ch, n_classes):

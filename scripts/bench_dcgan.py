@@ -2,7 +2,8 @@
 (D on real + fake, then G), images per second. Times a plain eager fp32 PyTorch loop (the Keras recipe as written) and
 the package's trainer in the same run, and prints the ratio. The trainer trains the study's two per-class GANs in lockstep, both
 classes' networks stacked into one pass (`models.stacked_forward`), with bf16 autocast, channels_last and fused Adam on CUDA;
-variants add torch.compile and `fresh_latent=False` (the generator step reuses the discriminator step's fakes). Images per
+variants add torch.compile, `fresh_latent=False` (the generator step reuses the discriminator step's fakes) and
+`deconv='phases'` (transposed convolutions as four 2x2 convolutions, `models.conv_transpose_phases`). Images per
 second count every real image the update trains on (both classes for the package).
 
     python3 scripts/bench_dcgan.py --out $OUT/bench.json          # on the GPU
@@ -48,6 +49,7 @@ def package(bs, steps, dev, classes=2, blocks=True, **kw):
     sync(dev); return len(idx)*steps/(time.perf_counter() - t0)
 
 VARIANTS = {'package': {}, 'package, one class after the other': dict(blocks=False), 'package, shared fakes': dict(fresh_latent=False),
+            'package, phase deconvolutions': dict(deconv='phases'), 'package, phase deconvolutions, shared fakes': dict(deconv='phases', fresh_latent=False),
             'package, compiled': dict(compile=True), 'package, compiled, shared fakes': dict(compile=True, fresh_latent=False)}
 
 @call_parse
@@ -65,7 +67,7 @@ def main(steps:int=50, # timed updates per measurement
         for name in names:
             pk = package(b, steps, dev, **VARIANTS[name])
             rows.append(dict(bs_per_class=b, variant=name, eager_fp32_img_s=ref, package_img_s=pk, ratio=pk/ref))
-            print(f"bs {b:4d} {name:34s} {pk:9.0f} img/s   ratio {pk/ref:5.2f}", flush=True)
-    if out:
-        Path(out).parent.mkdir(parents=True, exist_ok=True)
-        Path(out).write_text(json.dumps(dict(rows=rows, steps=steps, command=' '.join(sys.argv), environment=environment()), indent=1))
+            print(f"bs {b:4d} {name:46s} {pk:9.0f} img/s   ratio {pk/ref:5.2f}", flush=True)
+            if out:                                      # after every measurement: a timeout keeps what finished
+                Path(out).parent.mkdir(parents=True, exist_ok=True)
+                Path(out).write_text(json.dumps(dict(rows=rows, steps=steps, command=' '.join(['python3'] + sys.argv), environment=environment()), indent=1))

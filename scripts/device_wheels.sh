@@ -6,6 +6,6 @@ cd "$(dirname "$0")/.."
 grep -qx '/.whl/' .git/info/exclude 2>/dev/null || echo '/.whl/' >> .git/info/exclude
 dl() { python3 -m pip download -q --no-deps --only-binary=:all: --python-version 3.12 --implementation cp \
   --platform manylinux_2_28_x86_64 --platform manylinux_2_17_x86_64 --platform manylinux2014_x86_64 -d .whl "$@"; }
-dl fastai==2.8.7 "fastcore==$(python3 -c 'import fastcore; print(fastcore.__version__)')" fasttransform plum-dispatch beartype \
+dl fastai==2.8.7 "fastcore>=1.14,<2" fasttransform plum-dispatch beartype \
    fastprogress==1.0.3 fastdownload cloudpickle
 du -sh .whl

@@ -19,7 +19,7 @@ for stage in "${stages[@]}"; do
   t0=$(date +%s)
   case $stage in
     bench)    timeout 180 python3 scripts/bench_dcgan.py --steps 30 --bs 128,512 --out "$OUT/bench/bench.json" \
-                --variants "package; package, one class after the other; package, shared fakes; package, compiled" ;;
+                --variants "package; package, one class after the other; package, shared fakes; package, phase deconvolutions; package, phase deconvolutions, shared fakes; package, compiled" ;;
     protocol) timeout 240 python3 scripts/gpu_protocol.py --data $DATA --out "$OUT/protocol" ;;
     gans)     timeout 480 python3 scripts/gpu_gans.py --data $DATA --out "$OUT/gans" ;;
     ablation) timeout 540 python3 scripts/gpu_gans.py --data $DATA --out "$OUT/ablation" --epochs 30 \
