@@ -58,12 +58,14 @@ class StackedAdam:
         self.params = [(p, k not in no_wd) for k in model.names if isinstance(p := getattr(model, model._key(k)), nn.Parameter)]
         self.avg = [torch.zeros_like(p) for p, _ in self.params]
         self.sqr = [torch.zeros_like(p) for p, _ in self.params]
-        self.steps = torch.zeros(model.n, device=self.params[0][0].device)
+        self.steps = torch.zeros(model.n, device=self.params[0][0].device, dtype=self.params[0][0].dtype)
 
     def reset(self, mask):
-        "Forget the moments of the models in `mask` (they start a new fit)"
-        for a, s in zip(self.avg, self.sqr): a[mask] = 0; s[mask] = 0
-        self.steps[mask] = 0
+        "Forget the moments of the models in `mask` (bool, one per model: they start a new fit)"
+        for a, s in zip(self.avg, self.sqr):
+            keep = (~mask).view(-1, *[1]*(a.ndim - 1))
+            a.mul_(keep); s.mul_(keep)                       # multiply rather than mask-index: no host-device sync
+        self.steps.mul_(~mask)
 
     @torch.no_grad()
     def step(self, active):
@@ -87,7 +89,7 @@ class StackedAdam:
 def stacked_step(model:StackedCNN, opt:StackedAdam, xb, yb, active) -> torch.Tensor:
     "Train on `xb` (n, bs, 1, h, w) with targets `yb` (n, bs); returns each model's loss"
     keep = [(b, b.clone()) for k in model.names if k.endswith(('running_mean', 'running_var')) for b in [getattr(model, model._key(k))]]
-    loss = F.binary_cross_entropy_with_logits(model(xb)[..., 0].float(), yb, reduction='none').mean(1)
+    loss = F.binary_cross_entropy_with_logits(model(xb)[..., 0], yb, reduction='none').mean(1)
     opt.zero_grad(); (loss*active).sum().backward(); opt.step(active)
     with torch.no_grad():
         for b, old in keep: b.copy_(torch.where(active.view(-1, *[1]*(b.ndim - 1)), b, old))
@@ -134,14 +136,14 @@ class _Aug:
 
 @torch.no_grad()
 def _evaluate(model, X, Y, tests, which, bs:int=2048):
-    "Test loss, accuracy and probabilities of models `which` on their test rows"
+    "Test loss, accuracy and probabilities of models `which` on their test rows (device tensors)"
     model.eval()
-    out = []
+    out, ids = [], torch.arange(model.n, device=X.device)
     for m in which:
-        r = torch.as_tensor(tests[m], device=X.device); ps = []
+        r, ps = tests[m], []
         for s in range(0, len(r), bs):
             xb = X[r[s:s+bs]].float().div_(255)[None, :, None]
-            ps.append(model(xb, which=torch.tensor([m], device=X.device))[0, :, 0].float())
+            ps.append(model(xb, which=ids[m:m+1])[0, :, 0].float())
         logit = torch.cat(ps); t = Y[r]
         out.append((F.binary_cross_entropy_with_logits(logit, t), ((logit > 0).float() == t).float().mean(), torch.sigmoid(logit)))
     model.train()
@@ -155,11 +157,11 @@ def _fit_one_stack(jobs, X, Y, make_model, lr, bs, device, progress):
     rows, active, reset, ends = schedule(jobs, bs)
     rows_d, active_d, reset_d = (torch.as_tensor(a, device=device) for a in (rows, active, reset))
     aug = _Aug(torch.tensor([m for m, j in enumerate(jobs) if j.augment], dtype=torch.long, device=device))
-    tests = [np.asarray(j.test) for j in jobs]
+    tests = [torch.as_tensor(np.asarray(j.test), device=device) for j in jobs]   # copied once: no copies (and syncs) in the loop
     smooth, count, recs = torch.zeros(len(jobs), device=device), torch.zeros(len(jobs), device=device), []
     for t in (progress_bar(range(len(rows))) if progress else range(len(rows))):
         if reset[t].any():
-            opt.reset(reset_d[t]); smooth[reset_d[t]] = 0; count[reset_d[t]] = 0
+            opt.reset(reset_d[t]); smooth = smooth*~reset_d[t]; count = count*~reset_d[t]
         r, a = rows_d[t], active_d[t]
         xb = aug(X[r].float().div_(255)[:, :, None])
         loss = stacked_step(model, opt, xb, Y[r], a)
