@@ -325,7 +325,7 @@ def load_generator(fn, device='cpu') -> tuple[nn.Module, GANConfig, dict]:
     G.load_state_dict(st['G_ema'] if st.get('G_ema') is not None else st['G'])
     return G.to(device).eval(), cfg, dict(sha256=file_sha256(fn), epoch=st['epoch'], class_counts=st.get('class_counts', [1, 1]))
 
-# %% ../nbs/05_gan.ipynb #99c77df0
+# %% ../nbs/05_gan.ipynb #07e40fc0
 def class_index(labels) -> np.ndarray:
     "Class indices (0 'fractured', 1 'not fractured') of label strings"
     return pd.Series(labels).map({l: i for i, l in enumerate(LABELS)}).to_numpy()

@@ -65,7 +65,9 @@ def main(steps:int=50, # timed updates per measurement
         ref = eager_fp32(b, steps, dev)
         print(f"bs {b:4d}: eager fp32 (one class, the reference) {ref:9.0f} img/s", flush=True)
         for name in names:
-            pk = package(b, steps, dev, **VARIANTS[name])
+            try: pk = package(b, steps, dev, **VARIANTS[name])
+            except Exception as e:                       # one variant failing (e.g. compile on this card) must not lose the others
+                rows.append(dict(bs_per_class=b, variant=name, error=f'{type(e).__name__}: {e}'[:500])); print(f'bs {b:4d} {name}: {rows[-1]["error"]}'); continue
             rows.append(dict(bs_per_class=b, variant=name, eager_fp32_img_s=ref, package_img_s=pk, ratio=pk/ref))
             print(f"bs {b:4d} {name:46s} {pk:9.0f} img/s   ratio {pk/ref:5.2f}", flush=True)
             if out:                                      # after every measurement: a timeout keeps what finished

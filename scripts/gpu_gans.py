@@ -38,6 +38,19 @@ def parse_recipe(spec:str, epochs:int|None, seed:int, tiny:bool):
     tag = lambda o: (lambda k, v: f"{k}-{v.replace(',', '+') or 'none'}")(*o.split('=', 1))
     return '_'.join([preset] + [tag(o) for o in over]), make(**kw)
 
+def run_recipe(name, cfg, ims, s, trm, tem, y, out, n_synth, seed, device) -> dict:
+    "Train one recipe on the hold-out's training part; its quality report, grids, and timings"
+    t1 = time.perf_counter()
+    t = train_gan(ims, cfg, out/name, splits=s, fold='holdout', device=device)
+    gan_s = time.perf_counter() - t1
+    yc = class_plan(n_synth, t.class_counts); xs = sample_images(t.generator, yc, seed=seed); ys = is_fractured(np.array(LABELS)[yc])
+    q, extra = quality_report(ims.x[trm], y[trm], ims.x[tem], y[tem], xs, ys, seed=seed, device=device)
+    save_png(closest_pairs_grid(xs, ims.x[trm], extra['memorisation']), out/f'closest_{name}.png')
+    save_png(image_grid([list(xs[ys == 1][:12]), list(xs[ys == 0][:12])]), out/f'samples_{name}.png')
+    (out/name/'checkpoint.pt').unlink(missing_ok=True)
+    return {**q, 'gan_epochs': t.epoch, 'gan_seconds': gan_s, 'img_per_s_last_epoch': t.history[-1]['img_per_s'],
+            'quality_seconds': time.perf_counter() - t1 - gan_s}
+
 @call_parse
 def main(data:str='.device/bonefrac64.npz', # an ImageSet .npz (scripts/pack_data.py) or a dataset folder
          out:str='results/gpu-gans', recipes:str='seed; better',
@@ -51,18 +64,10 @@ def main(data:str='.device/bonefrac64.npz', # an ImageSet .npz (scripts/pack_dat
     todo = [parse_recipe(r.strip(), epochs, seed, tiny) for r in recipes.split(';') if r.strip()]
     quality = json.loads((out/'quality.json').read_text()) if (out/'quality.json').exists() else {}
     for name, cfg in todo:
-        if name in quality: print(f'{name}: done before, kept'); continue
-        t1 = time.perf_counter()
-        t = train_gan(ims, cfg, out/name, splits=s, fold='holdout', device=device)
-        gan_s = time.perf_counter() - t1
-        yc = class_plan(n_synth, t.class_counts); xs = sample_images(t.generator, yc, seed=seed); ys = is_fractured(np.array(LABELS)[yc])
-        q, extra = quality_report(ims.x[trm], y[trm], ims.x[tem], y[tem], xs, ys, seed=seed, device=device)
-        quality[name] = {**q, 'gan_epochs': t.epoch, 'gan_seconds': gan_s, 'img_per_s_last_epoch': t.history[-1]['img_per_s'],
-                         'quality_seconds': time.perf_counter() - t1 - gan_s}
-        save_png(closest_pairs_grid(xs, ims.x[trm], extra['memorisation']), out/f'closest_{name}.png')
-        save_png(image_grid([list(xs[ys == 1][:12]), list(xs[ys == 0][:12])]), out/f'samples_{name}.png')
-        (out/name/'checkpoint.pt').unlink(missing_ok=True)
-        (out/'quality.json').write_text(json.dumps(quality, indent=1, default=str))     # after each recipe: a timeout keeps what finished
+        if 'fd' in quality.get(name, {}): print(f'{name}: done before, kept'); continue
+        try: quality[name] = run_recipe(name, cfg, ims, s, trm, tem, y, out, n_synth, seed, device)
+        except Exception as e: quality[name] = dict(error=f'{type(e).__name__}: {e}'[:500])   # one failing recipe must not lose the others
+        (out/'quality.json').write_text(json.dumps(quality, indent=1, default=str))          # after each recipe: a timeout keeps what finished
         print(name, json.dumps(quality[name], indent=1, default=str), flush=True)
     (out/'config.json').write_text(json.dumps(dict(data=data, recipes={n: c.__dict__ for n, c in todo}, n_synth=n_synth, seed=seed,
         n_train=int(trm.sum()), n_test=int(tem.sum()), command=' '.join(['python3'] + sys.argv), environment=environment(),
