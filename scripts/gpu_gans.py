@@ -35,8 +35,8 @@ def parse_recipe(spec:str, epochs:int|None, seed:int, tiny:bool):
     if tiny: kw.update(dict(width=1/8) if preset == 'seed' else dict(ch=8))
     kw.update({k: _value(v) for k, v in (o.split('=', 1) for o in over)})
     make = {'seed': seed_recipe, 'better': better_recipe}[preset]
-    tag = lambda o: (lambda k, v: f"{k}-{v.replace(',', '+') or 'none'}")(*o.split('=', 1))
-    return '_'.join([preset] + [tag(o) for o in over]), make(**kw)
+    tags = [f"{k}-{v.replace(',', '+') or 'none'}" for k, v in (o.split('=', 1) for o in over)]
+    return '_'.join([preset] + tags), make(**kw)
 
 def run_recipe(name, cfg, ims, s, trm, tem, y, out, n_synth, seed, device) -> dict:
     "Train one recipe on the hold-out's training part; its quality report, grids, and timings"
