@@ -4,7 +4,7 @@
 
 # %% ../nbs/11_pipeline.ipynb #9151861b
 from __future__ import annotations
-import json, time, sys
+import json, time, sys, shutil
 from dataclasses import dataclass, field, asdict
 from pathlib import Path
 import numpy as np, pandas as pd
@@ -127,6 +127,7 @@ def run_pipeline(run:RunConfig, progress:bool=True, command:str='') -> Path:
             save_png(closest_pairs_grid(xs, x_tr, extra['memorisation']), out/f'closest_{name}.png')
             save_png(image_grid([list(xs[ys == 1][:12]), list(xs[ys == 0][:12]), list(x_tr[y_tr == 1][:12]), list(x_tr[y_tr == 0][:12])]),
                       out/f'samples_{name}.png')
+            shutil.copyfile(bank.folder(name, part, 1.0)/'losses.png', out/f'losses_{name}.png')
         (out/'quality.json').write_text(json.dumps(quality, indent=1, default=str))
     stage['quality'] = time.perf_counter() - t_stage - gan_time(); t_stage, g0 = time.perf_counter(), gan_time()
     res, curves, probs = run_experiments(ims, splits, ex, bank if run.gans else None, device=run.device, progress=progress)

@@ -146,6 +146,7 @@ def write_bundle(out, results:pd.DataFrame, curves:pd.DataFrame, probs:pd.DataFr
           'Nadeau-Bengio corrected t-test for grouped folds, and Wilcoxon signed-rank.', '', markdown_table(summary), '']
     if quality:
         md += ['## GAN quality', '', quality_markdown(quality), '']
+        md += [f'![{kind} {g}]({kind}_{g}.png)\n' for g in quality for kind in ('samples', 'closest', 'losses') if (out/f'{kind}_{g}.png').exists()]
     md += ['![summary](summary.png)', '', '![curves](curves.png)', '', '![roc](roc.png)'] + (['', '![sweep](sweep.png)'] if 'sweep' in figs else [])
     (out/'summary.md').write_text('\n'.join(md) + '\n')
     return out/'summary.md'
