@@ -4,11 +4,11 @@
 
 # %% ../nbs/07_classifier.ipynb #d055e597
 from __future__ import annotations
-import warnings
+import warnings, random
 warnings.filterwarnings('ignore', message='`torch.jit.script` is deprecated', category=FutureWarning)   # raised inside fastai's imports
 import numpy as np, pandas as pd, torch, torch.nn as nn
 from fastai.vision.all import (DataBlock, TransformBlock, IndexSplitter, Learner, TensorImageBW, Transform, TfmdDL,
-                               BCEWithLogitsLossFlat, accuracy_multi, aug_transforms, Adam, noop)
+                               BCEWithLogitsLossFlat, accuracy_multi, aug_transforms, Adam, noop, set_seed)
 from sklearn.metrics import roc_auc_score
 from .data import LABELS
 from .models import seed_cnn
@@ -53,12 +53,15 @@ CLASSIC_AUG = dict(do_flip=True, flip_vert=True, max_rotate=15., max_zoom=1.2, m
 def array_dls(x:np.ndarray, # uint8 images (n, s, s)
               y:np.ndarray, # targets: 1.0 fractured, 0.0 not
               valid_idx, # rows used for validation
-              bs:int=64, augment:bool=False, device=None, num_workers:int=0, seed:int=0):
+              bs:int=64, augment:bool=False, device=None, num_workers:int=0,
+              seed:int=0): # seeds the shuffling (fastai would draw it from the global `random`)
     "fastai `DataLoaders` from a `DataBlock` over cached arrays (row numbers as items)"
     dblock = DataBlock(blocks=(TransformBlock(type_tfms=ArrayImage(x)), TransformBlock(type_tfms=ArrayTarget(y))),
                        get_x=noop, get_y=noop, splitter=IndexSplitter(valid_idx), dl_type=ArrayDL,
                        batch_tfms=aug_transforms(**CLASSIC_AUG) if augment else None)
-    return dblock.dataloaders(list(range(len(x))), bs=bs, num_workers=num_workers, device=device, seed=seed)
+    dls = dblock.dataloaders(list(range(len(x))), bs=bs, num_workers=num_workers, device=device)
+    for i, dl in enumerate(dls.loaders): dl.rng = random.Random(seed + i)
+    return dls
 
 # %% ../nbs/07_classifier.ipynb #3c6f3e94
 def cnn_learner_for(dls, model:nn.Module|None=None, lr:float=1e-3) -> Learner:
@@ -68,7 +71,7 @@ def cnn_learner_for(dls, model:nn.Module|None=None, lr:float=1e-3) -> Learner:
 def fit_classifier(x_train, y_train, x_valid, y_valid, epochs:int=20, lr:float=1e-3, bs:int=64, augment:bool=False,
                    init:dict|None=None, model:nn.Module|None=None, seed:int=0, device=None, progress:bool=False) -> Learner:
     "Train a classifier on `(x_train, y_train)`, validating on `(x_valid, y_valid)`; `init`: a state dict to start from"
-    torch.manual_seed(seed); np.random.seed(seed)
+    set_seed(seed)    # python, numpy and torch: augmentation draws from python's `random`, dropout from torch's
     x = np.concatenate([x_train, x_valid]); y = np.concatenate([y_train, y_valid])
     dls = array_dls(x, y, np.arange(len(x_train), len(x)), bs=bs, augment=augment, device=device, seed=seed)
     learn = cnn_learner_for(dls, model, lr)

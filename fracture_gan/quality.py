@@ -7,6 +7,7 @@ from __future__ import annotations
 import warnings
 import numpy as np, torch, torch.nn as nn
 from scipy import linalg
+from fastai.torch_core import set_seed
 from .classifier import fit_classifier, predict_proba, binary_metrics
 from .audit import polar_images, duplicate_descriptors, candidate_pairs, aligned_similarity, NEAR_DUP_THRESHOLD
 from .gan import image_grid
@@ -29,6 +30,7 @@ class FeatureCNN(nn.Module):
 def train_feature_net(x, y, epochs:int=15, seed:int=0, device=None) -> FeatureCNN:
     "Train `FeatureCNN` on real training images `x` (uint8) with targets `y` (1.0 fractured)"
     n_val = max(1, len(x)//10)
+    set_seed(seed)    # the initial weights too
     learn = fit_classifier(x[n_val:], y[n_val:], x[:n_val], y[:n_val], epochs=epochs, augment=True, model=FeatureCNN(), seed=seed, device=device)
     return learn.model.eval()
 

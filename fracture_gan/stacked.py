@@ -8,7 +8,7 @@ import time
 from dataclasses import dataclass
 import numpy as np, pandas as pd, torch, torch.nn as nn, torch.nn.functional as F
 from fastprogress.fastprogress import progress_bar
-from fastai.vision.all import Pipeline, aug_transforms, TensorImageBW
+from fastai.vision.all import Pipeline, aug_transforms, TensorImageBW, set_seed
 from .models import seed_cnn, stacked_forward, check_stackable
 from .classifier import CLASSIC_AUG
 
@@ -153,6 +153,7 @@ def _fit_one_stack(jobs, X, Y, make_model, lr, bs, device, progress):
     models = []
     for job in jobs:
         torch.manual_seed(job.seed); models.append(make_model())
+    set_seed(jobs[0].seed)   # dropout and augmentation: the same jobs give the same stack, whatever ran before
     model = StackedCNN(models).to(device); opt = StackedAdam(model, lr)
     rows, active, reset, ends = schedule(jobs, bs)
     rows_d, active_d, reset_d = (torch.as_tensor(a, device=device) for a in (rows, active, reset))
