@@ -120,9 +120,11 @@ def run_pipeline(run:RunConfig, progress:bool=True, command:str='') -> Path:
         trm, tem = fold_parts(bank.s, part)
         x_tr, y_tr = ims.x[trm], is_fractured(ims.items.label[trm])
         x_te, y_te = ims.x[tem], is_fractured(ims.items.label[tem])
+        real_nets = {}   # the feature net and the real-only CNN, trained for the first GAN's report and shared with the others'
         for name, (xs, ys) in bank(part).items():
             say(f'quality of the {name} GAN on part {part}')
-            q, extra = quality_report(x_tr, y_tr, x_te, y_te, xs, ys, cnn_epochs=ex.epochs, seed=run.seed, device=run.device)
+            q, extra = quality_report(x_tr, y_tr, x_te, y_te, xs, ys, cnn_epochs=ex.epochs, seed=run.seed, device=run.device, **real_nets)
+            real_nets = dict(feature_net=extra['feature_net'], real_only=extra['real_only'])
             quality[name] = {**q, 'part': str(part), 'gan_epochs': bank.trainer(name, part).epoch, 'gan_seconds': bank.seconds.get((name, str(part), 1.0))}
             save_png(closest_pairs_grid(xs, x_tr, extra['memorisation']), out/f'closest_{name}.png')
             save_png(image_grid([list(xs[ys == 1][:12]), list(xs[ys == 0][:12]), list(x_tr[y_tr == 1][:12]), list(x_tr[y_tr == 0][:12])]),

@@ -96,6 +96,7 @@ def closest_pairs_grid(synth, train, mem, n:int=8) -> np.ndarray:
 
 # %% ../nbs/08_quality.ipynb #5892fdf3
 def quality_report(x_train, y_train, x_test, y_test, x_synth, y_synth, feature_net:FeatureCNN|None=None,
+                   real_only:nn.Module|None=None, # the study's CNN trained on `x_train` with this seed (default: trained here)
                    cnn_epochs:int=20, feature_epochs:int=15, n:int|None=None, seed:int=0, device=None) -> tuple[dict, dict]:
     "Quality metrics of synthetic images against real ones: `(report, extras)`; targets are 1.0 fractured, 0.0 not"
     rng = np.random.default_rng(seed)
@@ -111,12 +112,12 @@ def quality_report(x_train, y_train, x_test, y_test, x_synth, y_synth, feature_n
     rep['label_agreement'] = binary_metrics(y_synth, predict_proba(net, x_synth))['accuracy']
     rep['agreement_real'] = binary_metrics(y_test, predict_proba(net, x_test))['accuracy']
     tstr = fit_classifier(x_synth, y_synth, x_test[:1], y_test[:1], epochs=cnn_epochs, seed=seed, device=device)
-    trtr = fit_classifier(x_train, y_train, x_test[:1], y_test[:1], epochs=cnn_epochs, seed=seed, device=device)
-    m_s, m_r = binary_metrics(y_test, predict_proba(tstr.model, x_test)), binary_metrics(y_test, predict_proba(trtr.model, x_test))
+    trtr = real_only if real_only is not None else fit_classifier(x_train, y_train, x_test[:1], y_test[:1], epochs=cnn_epochs, seed=seed, device=device).model
+    m_s, m_r = binary_metrics(y_test, predict_proba(tstr.model, x_test)), binary_metrics(y_test, predict_proba(trtr, x_test))
     rep.update(tstr_accuracy=m_s['accuracy'], tstr_auc=m_s['roc_auc'], trtr_accuracy=m_r['accuracy'], trtr_auc=m_r['roc_auc'])
     mem, mem_real = memorisation(x_synth, x_train), memorisation(x_test, x_train)
     det, det_real = (memorisation(x, x_train, detail=True, thresh=NEAR_DUP_THRESHOLD) for x in (x_synth, x_test))
     rep.update(memorised_share=mem['share'], memorisation_median=float(np.median(mem['corr'])),
                real_heldout_share=mem_real['share'], real_heldout_median=float(np.median(mem_real['corr'])),
                near_duplicate_share=det['share'], real_heldout_near_duplicate_share=det_real['share'])
-    return {k: (float(v) if isinstance(v, (np.floating, float)) else v) for k, v in rep.items()}, dict(memorisation=mem, feature_net=net)
+    return {k: (float(v) if isinstance(v, (np.floating, float)) else v) for k, v in rep.items()}, dict(memorisation=mem, feature_net=net, real_only=trtr)
