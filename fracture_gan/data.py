@@ -12,8 +12,9 @@ from PIL import Image, ImageFile, ImageOps, UnidentifiedImageError
 from fastprogress.fastprogress import progress_bar
 
 # %% auto #0
-__all__ = ['LABELS', 'SPLITS', 'IMAGE_EXTS', 'BONEFRAC_HANDLE', 'shared_data', 'environment', 'folder_label', 'find_images',
-           'to_gray8', 'decode_image', 'square', 'cache_dir', 'ImageSet', 'load_images', 'download_bonefrac']
+__all__ = ['LABELS', 'SPLITS', 'IMAGE_EXTS', 'BONEFRAC_HANDLE', 'shared_data', 'environment', 'default_device', 'folder_label',
+           'find_images', 'to_gray8', 'decode_image', 'square', 'cache_dir', 'ImageSet', 'load_images',
+           'download_bonefrac']
 
 # %% ../nbs/00_data.ipynb #108a9ee0
 def shared_data(name:str=''): # sub-folder of `shared/data`, e.g. 'bonefrac128'
@@ -36,6 +37,12 @@ def environment() -> dict:
                 gpu=torch.cuda.get_device_name(0) if torch.cuda.is_available() else None)
 
 # %% ../nbs/00_data.ipynb #d0187d85
+def default_device(device=None) -> 'torch.device':
+    "`device` ('cuda', 'cpu', a `torch.device`) as a `torch.device`; default: CUDA when a GPU is present, else the CPU"
+    import torch
+    return torch.device(device or ('cuda' if torch.cuda.is_available() else 'cpu'))
+
+# %% ../nbs/00_data.ipynb #17d21c42
 LABELS = ('fractured', 'not fractured')
 _FRACTURED = {'fractured', 'fracture', 'fractures', 'fx', 'positive', 'pos', 'abnormal', 'broken', 'yes', '1'}
 _NOT_FRACTURED = {'notfractured', 'nonfractured', 'notfracture', 'nofracture', 'nofractures', 'unfractured', 'normal',
@@ -57,7 +64,7 @@ def folder_label(name:str, # a class folder's name
     n = _norm(name)
     return 'fractured' if n in _FRACTURED else 'not fractured' if n in _NOT_FRACTURED else None
 
-# %% ../nbs/00_data.ipynb #17d21c42
+# %% ../nbs/00_data.ipynb #91f1ecfc
 IMAGE_EXTS = {'.jpg', '.jpeg', '.jpe', '.png', '.gif', '.bmp', '.tif', '.tiff', '.webp'}
 
 def _subdirs(p): return sorted(d for d in p.iterdir() if d.is_dir() and not d.name.startswith(('.', '__')))
@@ -119,7 +126,7 @@ def find_images(path, # dataset folder: Kaggle layout or class folders
     if not rows: raise ValueError(f"No image files found under {root}. Expected train/ val/ test/ with one folder per class, or one folder per class.")
     return pd.DataFrame(rows, columns=['path', 'split', 'label', 'bytes', 'mtime_ns']), notes
 
-# %% ../nbs/00_data.ipynb #7f9d2d8b
+# %% ../nbs/00_data.ipynb #ab0ad9be
 def to_gray8(im:Image.Image) -> Image.Image:
     "Convert a Pillow image of any mode to 8-bit grayscale ('L')"
     if im.mode == 'L': return im
@@ -134,7 +141,7 @@ def to_gray8(im:Image.Image) -> Image.Image:
     if im.mode != 'RGB': im = im.convert('RGB')
     return im.convert('L')
 
-# %% ../nbs/00_data.ipynb #ab0ad9be
+# %% ../nbs/00_data.ipynb #fd5f51f0
 @contextlib.contextmanager
 def _truncated_ok(ok=True):
     old = ImageFile.LOAD_TRUNCATED_IMAGES
@@ -172,12 +179,12 @@ def decode_image(data:bytes, # the file's bytes
     except UnidentifiedImageError: return None, {**rec, 'status': 'unreadable', 'reason': 'not an image (Pillow cannot identify it)'}
     except Exception as e: return None, {**rec, 'status': 'unreadable', 'reason': f'cannot decode: {type(e).__name__}: {e}'}
 
-# %% ../nbs/00_data.ipynb #e717dc52
+# %% ../nbs/00_data.ipynb #9ca2dc3d
 def square(im:Image.Image, size:int) -> np.ndarray:
     "Resize a grayscale image to `size`x`size` (bicubic) and return a uint8 array"
     return np.asarray(im.resize((size, size), Image.Resampling.BICUBIC, reducing_gap=3.0), dtype=np.uint8)
 
-# %% ../nbs/00_data.ipynb #9ca2dc3d
+# %% ../nbs/00_data.ipynb #1387696c
 def cache_dir(cache=None) -> Path:
     "The cache folder: `cache`, `$FGAN_CACHE`, `$XDG_CACHE_HOME/fracture_gan` or `~/.cache/fracture_gan`"
     if cache: return Path(cache).expanduser()
@@ -195,7 +202,7 @@ def _atomic_save(fn, writer):
     tmp = fn.with_name(fn.name + f'.tmp{os.getpid()}')
     writer(tmp); os.replace(tmp, fn)
 
-# %% ../nbs/00_data.ipynb #1387696c
+# %% ../nbs/00_data.ipynb #66fe6cac
 @dataclass
 class ImageSet:
     "Decoded grayscale images of a dataset folder, aligned with their `items` table"
@@ -239,7 +246,7 @@ class ImageSet:
             items = pd.DataFrame({k[6:]: z[k] for k in z.files if k.startswith('items_')})
             return cls(Path(fn), int(z['size']), items, z['x'])
 
-# %% ../nbs/00_data.ipynb #ed504807
+# %% ../nbs/00_data.ipynb #c3897fd2
 _IDX_COLS = ['path', 'bytes', 'mtime_ns', 'sha256', 'status', 'reason', 'format', 'mode', 'width', 'height']
 
 def _read_index(sdir):
@@ -261,7 +268,12 @@ def _save_store(sdir, size, store):
 
 def _progress(it, show, total=None): return progress_bar(it, total=total, leave=False) if show else it
 
-def load_images(path, # dataset folder (Kaggle layout or class folders)
+def _load_saved(fn, size):
+    ims = ImageSet.load(fn)
+    if len(ims) and ims.x.shape[1] != size: raise ValueError(f'{fn} holds {ims.x.shape[1]} px images, not {size}: pack it again at {size} px or ask for {ims.x.shape[1]}.')
+    return ims
+
+def load_images(path, # dataset folder (Kaggle layout or class folders), or an `ImageSet` saved as `.npz`
                 size:int=64, # side of the square grayscale arrays
                 truncated:str='load', # 'load' truncated files (flagged) or 'skip' them
                 labels:dict|None=None, # explicit {folder name: label}
@@ -270,6 +282,7 @@ def load_images(path, # dataset folder (Kaggle layout or class folders)
                ) -> ImageSet:
     "Load every image under `path` as `size`x`size` uint8 grayscale, using and filling the decoded-array cache"
     if truncated not in ('load', 'skip'): raise ValueError(f"truncated must be 'load' or 'skip', not {truncated!r}")
+    if Path(path).suffix == '.npz': return _load_saved(path, size)
     items, notes = find_images(path, labels)
     root = _layout_root(Path(path).expanduser())
     sdir = _store_dir(root, cache) if cache is not False else None
@@ -299,7 +312,7 @@ def load_images(path, # dataset folder (Kaggle layout or class folders)
     x = np.stack([store[s] for s in df.sha256]) if len(df) else np.zeros((0, size, size), np.uint8)
     return ImageSet(root, size, df, x, problems, notes)
 
-# %% ../nbs/00_data.ipynb #172303ff
+# %% ../nbs/00_data.ipynb #a68ac2b3
 BONEFRAC_HANDLE = 'bmadushanirodrigo/fracture-multi-region-x-ray-data'
 
 def download_bonefrac(handle:str=BONEFRAC_HANDLE) -> Path:

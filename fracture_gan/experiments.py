@@ -8,7 +8,7 @@ import time
 from dataclasses import dataclass
 import numpy as np, pandas as pd, torch
 from fastprogress.fastprogress import progress_bar
-from .data import ImageSet
+from .data import ImageSet, default_device
 from .splits import fold_parts
 from .classifier import fit_classifier, predict_proba, binary_metrics, is_fractured, history
 from .stacked import StackJob, fit_stacked
@@ -43,7 +43,7 @@ class ExperimentConfig:
     def use_stack(self, device=None) -> bool:
         "Whether the runs are trained as one stack"
         if self.engine not in ('auto', 'fastai', 'stacked'): raise ValueError(f"engine {self.engine!r}: use 'fastai', 'stacked' or 'auto'")
-        if self.engine == 'auto': return torch.device(device or ('cuda' if torch.cuda.is_available() else 'cpu')).type == 'cuda'
+        if self.engine == 'auto': return default_device(device).type == 'cuda'
         return self.engine == 'stacked'
 
 # %% ../nbs/09_experiments.ipynb #5e26c4fb

@@ -10,7 +10,7 @@ from pathlib import Path
 import numpy as np, pandas as pd, torch, torch.nn as nn, torch.nn.functional as F
 import matplotlib.pyplot as plt
 from fastprogress.fastprogress import master_bar, progress_bar
-from .data import LABELS, load_images, environment, ImageSet
+from .data import LABELS, load_images, environment, ImageSet, default_device
 from .splits import fold_parts
 from .models import seed_generator, seed_discriminator, CondGenerator, CondDiscriminator, LATENT, stacked_forward, stacked_params
 
@@ -150,7 +150,7 @@ class GANTrainer:
     "Train a GAN described by `cfg` on uint8 images `x` (n, s, s) with class indices `y`"
     def __init__(self, cfg:GANConfig, x:np.ndarray, y:np.ndarray, out=None, device=None):
         self.cfg, self.out = cfg, Path(out) if out else None
-        self.device = torch.device(device or ('cuda' if torch.cuda.is_available() else 'cpu'))
+        self.device = default_device(device)
         self.cuda = self.device.type == 'cuda'
         torch.manual_seed(cfg.seed)
         self.G, self.D = make_gan(cfg)

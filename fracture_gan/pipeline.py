@@ -8,7 +8,7 @@ import json, time, sys, shutil
 from dataclasses import dataclass, field, asdict
 from pathlib import Path
 import numpy as np, pandas as pd
-from .data import load_images, environment, LABELS, ImageSet
+from .data import load_images, environment, LABELS
 from .phantoms import default_data, is_phantom
 from .audit import audit_images, format_audit
 from .splits import make_splits, fold_parts
@@ -105,7 +105,7 @@ def run_pipeline(run:RunConfig, progress:bool=True, command:str='') -> Path:
     phantom = is_phantom(data)
     say = (lambda *a: print(*a, file=sys.stderr)) if progress else (lambda *a: None)
     if phantom: say('PHANTOM DATA: procedural radiographs, not patients; the numbers only show that the pipeline works.')
-    ims = ImageSet.load(data) if data.suffix == '.npz' else load_images(data, size=run.size, progress=progress)
+    ims = load_images(data, size=run.size, progress=progress)
     rep, items = audit_images(ims)
     stage, t_stage = {'load_and_audit': time.perf_counter() - t_start}, time.perf_counter()
     gan_time = lambda: sum(bank.seconds.values())

@@ -11,6 +11,7 @@ from fastprogress.fastprogress import progress_bar
 from fastai.vision.all import Pipeline, aug_transforms, TensorImageBW, set_seed
 from .models import seed_cnn, stacked_forward, check_stackable
 from .classifier import CLASSIC_AUG
+from .data import default_device
 
 # %% auto #0
 __all__ = ['StackedCNN', 'StackedAdam', 'stacked_step', 'StackJob', 'schedule', 'fit_stacked']
@@ -184,7 +185,7 @@ def fit_stacked(jobs:list, # `StackJob`s
                 max_models:int|None=None, # at most this many models per stack (default: all on CUDA, 16 on CPU)
                 device=None, progress:bool=True) -> list:
     "Train many classifiers at once: per job `dict(history, proba, state, seconds)`"
-    device = torch.device(device or ('cuda' if torch.cuda.is_available() else 'cpu'))
+    device = default_device(device)
     max_models = max_models or (len(jobs) if device.type == 'cuda' else 16)
     X, Y = torch.as_tensor(np.ascontiguousarray(x), device=device), torch.as_tensor(np.asarray(y, np.float32), device=device)
     order = sorted(range(len(jobs)), key=lambda j: jobs[j].steps(bs))

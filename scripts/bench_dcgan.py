@@ -15,7 +15,7 @@ import numpy as np, torch, torch.nn.functional as F
 from fastcore.script import call_parse
 from fracture_gan.models import seed_generator, seed_discriminator, LATENT
 from fracture_gan.gan import GANTrainer, seed_recipe
-from fracture_gan.data import environment
+from fracture_gan.data import environment, default_device
 
 def sync(dev):
     if dev.type == 'cuda': torch.cuda.synchronize()
@@ -57,7 +57,7 @@ def main(steps:int=50, # timed updates per measurement
          bs:str='128,512', # batch sizes per class, comma-separated
          variants:str='all', # ';'-separated names from VARIANTS, or 'all'
          device:str=None, out:str=None):
-    dev = torch.device(device or ('cuda' if torch.cuda.is_available() else 'cpu'))
+    dev = default_device(device)
     if dev.type == 'cuda': torch.backends.cudnn.benchmark = True
     names = list(VARIANTS) if variants == 'all' else [v.strip() for v in variants.split(';')]
     rows = []

@@ -14,7 +14,7 @@ import json, sys, time
 from pathlib import Path
 import numpy as np
 from fastcore.script import call_parse
-from fracture_gan.data import ImageSet, load_images, environment, LABELS
+from fracture_gan.data import load_images, environment, LABELS
 from fracture_gan.audit import audit_images
 from fracture_gan.splits import make_splits, fold_parts
 from fracture_gan.gan import seed_recipe, better_recipe, train_gan, sample_images, image_grid, save_png
@@ -57,7 +57,7 @@ def main(data:str='.device/bonefrac64.npz', # an ImageSet .npz (scripts/pack_dat
          epochs:int=None, # GAN epochs for every recipe (default: each recipe's own, 100)
          n_synth:int=10_500, tiny:bool=False, device:str=None, seed:int=0):
     t0 = time.perf_counter(); out = Path(out); out.mkdir(parents=True, exist_ok=True)
-    ims = ImageSet.load(data) if data.endswith('.npz') else load_images(data, size=64, progress=False)
+    ims = load_images(data, size=64, progress=False)
     _, items = audit_images(ims)
     s = make_splits(items, 5, seed).set_index('path').loc[ims.items.path].reset_index()
     trm, tem = fold_parts(s, 'holdout'); y = is_fractured(ims.items.label)

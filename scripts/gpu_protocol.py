@@ -12,7 +12,7 @@ import json, sys, time
 from pathlib import Path
 import numpy as np
 from fastcore.script import call_parse
-from fracture_gan.data import ImageSet, load_images, environment, LABELS
+from fracture_gan.data import load_images, environment, LABELS
 from fracture_gan.audit import audit_images
 from fracture_gan.splits import make_splits
 from fracture_gan.gan import make_gan, better_recipe, sample_images
@@ -26,7 +26,7 @@ def main(data:str='.device/bonefrac64.npz', # an ImageSet .npz (scripts/pack_dat
          engine:str='stacked', # 'stacked' or 'fastai' (one Learner after another, for comparison)
          device:str=None):
     t_all = time.perf_counter()
-    ims = ImageSet.load(data) if data.endswith('.npz') else load_images(data, size=64, progress=False)
+    ims = load_images(data, size=64, progress=False)
     splits = make_splits(audit_images(ims)[1], folds, 0)
     G, _ = make_gan(better_recipe(ch=8))
     yc = class_plan(n_synth, [1, 1]); xs = sample_images(G, yc); ys = is_fractured(np.array(LABELS)[yc])
