@@ -10,8 +10,7 @@ import numpy as np, pandas as pd
 from scipy.sparse import coo_matrix
 from scipy.sparse.csgraph import connected_components
 from scipy.ndimage import gaussian_filter
-from .data import load_images, ImageSet, environment
-from .phantoms import is_phantom
+from .data import load_images, ImageSet, environment, is_phantom
 
 # %% auto #0
 __all__ = ['NEAR_DUP_THRESHOLD', 'FAMILY_THRESHOLD', 'polar_images', 'duplicate_descriptors', 'aligned_similarity',
@@ -25,10 +24,13 @@ def polar_images(x:np.ndarray, # (n, h, w) grayscale images, h == w
                 ) -> np.ndarray:
     "Polar samples `(n, n_rings, n_angles)` of each image's inscribed disc, zero-mean and unit-norm"
     x = np.asarray(x, dtype=np.float32)/255
-    n, h, w = x.shape; c = (h - 1)/2
-    rs = np.linspace(2*h/64, c - 1, n_rings); th = np.linspace(0, 2*np.pi, n_angles, endpoint=False)
+    n, h, w = x.shape
+    c = (h - 1)/2
+    rs = np.linspace(2*h/64, c - 1, n_rings)
+    th = np.linspace(0, 2*np.pi, n_angles, endpoint=False)
     yy, xx = c + rs[:, None]*np.sin(th)[None], c + rs[:, None]*np.cos(th)[None]
-    y0, x0 = np.floor(yy).astype(int), np.floor(xx).astype(int); fy, fx = yy - y0, xx - x0
+    y0, x0 = np.floor(yy).astype(int), np.floor(xx).astype(int)
+    fy, fx = yy - y0, xx - x0
     p = (x[:, y0, x0]*(1-fy)*(1-fx) + x[:, y0+1, x0]*fy*(1-fx) + x[:, y0, x0+1]*(1-fy)*fx + x[:, y0+1, x0+1]*fy*fx)
     p = (p - p.mean((1, 2), keepdims=True)) * np.sqrt(rs)[None, :, None].astype(np.float32)
     return p / np.maximum(np.linalg.norm(p.reshape(n, -1), axis=1), 1e-8)[:, None, None]
@@ -42,7 +44,8 @@ def duplicate_descriptors(x:np.ndarray, sigma:float=4.0) -> np.ndarray:
 # %% ../nbs/02_audit.ipynb #76b96d61
 def aligned_similarity(pa:np.ndarray, pb:np.ndarray, chunk:int=20000) -> np.ndarray:
     "Best correlation over rotations and a mirror between polar images `pa[k]` and `pb[k]`, for each pair k"
-    n_a = pa.shape[-1]; out = np.empty(len(pa), np.float32)
+    n_a = pa.shape[-1]
+    out = np.empty(len(pa), np.float32)
     for s in range(0, len(pa), chunk):
         a, b = pa[s:s+chunk], pb[s:s+chunk]
         fa = np.fft.rfft(a, axis=-1)
@@ -55,21 +58,24 @@ def aligned_similarity(pa:np.ndarray, pb:np.ndarray, chunk:int=20000) -> np.ndar
 def _magnitudes(p, n_freq=9): return np.abs(np.fft.rfft(p, axis=-1)[..., :n_freq]).reshape(len(p), -1)
 
 def rotation_invariant(p:np.ndarray, centre:np.ndarray|None=None, n_freq:int=9) -> np.ndarray:
-    "Unit vectors of the ring-wise angular Fourier magnitudes (minus `centre`, default their mean): unchanged by any rotation or mirroring"
+    "Unit vectors of the rings' angular Fourier magnitudes (minus `centre`, default their mean): rotation/mirror-free"
     d = _magnitudes(p, n_freq)
     d = d - (d.mean(0) if centre is None else centre)
     return d / np.maximum(np.linalg.norm(d, axis=1, keepdims=True), 1e-8)
 
+# %% ../nbs/02_audit.ipynb #ad4cfce2
 def candidate_pairs(p:np.ndarray, k:int=15, q:np.ndarray|None=None, chunk:int=2048) -> tuple[np.ndarray, np.ndarray]:
-    "Indices `(i, j)`: the `k` nearest neighbours `j` in `p` of each image `i` of `q` (default: `p` itself, without self-pairs)"
+    "Indices `(i, j)`: the `k` nearest neighbours `j` in `p` of each image `i` of `q` (default: `p`, no self-pairs)"
     centre = _magnitudes(p).mean(0)
-    dp = rotation_invariant(p, centre); dq = dp if q is None else rotation_invariant(q, centre)
+    dp = rotation_invariant(p, centre)
+    dq = dp if q is None else rotation_invariant(q, centre)
     k = min(k, len(p) - (q is None))
     I, J = [], []
     for s in range(0, len(dq), chunk):
         sim = dq[s:s+chunk] @ dp.T
         if q is None: sim[np.arange(len(sim)), np.arange(s, s+len(sim))] = -np.inf
-        J.append(np.argpartition(-sim, k-1, axis=1)[:, :k]); I.append(np.repeat(np.arange(s, s+len(sim)), k))
+        J.append(np.argpartition(-sim, k-1, axis=1)[:, :k])
+        I.append(np.repeat(np.arange(s, s+len(sim)), k))
     return np.concatenate(I), np.concatenate(J).ravel()
 
 # %% ../nbs/02_audit.ipynb #74832c02
@@ -80,11 +86,14 @@ def name_family(path:str) -> str:
     prev = None
     while prev != s:
         prev = s
-        s = re.sub(r'\s*\(\d+\)$', '', s); s = re.sub(r'\s*-\s*Copy$', '', s, flags=re.I); s = re.sub(r'-rotated\d+$', '', s)
+        s = re.sub(r'\s*\(\d+\)$', '', s)
+        s = re.sub(r'\s*-\s*Copy$', '', s, flags=re.I)
+        s = re.sub(r'-rotated\d+$', '', s)
     return s.strip()
 
 # %% ../nbs/02_audit.ipynb #9b81ab4a
-NEAR_DUP_THRESHOLD, FAMILY_THRESHOLD = 0.80, 0.70
+NEAR_DUP_THRESHOLD = 0.80 # aligned similarity that makes two images near duplicates
+FAMILY_THRESHOLD = 0.70 # the same for two files of one name family and label
 
 def _contents(items):
     u, first, inv = np.unique(items.sha256.to_numpy(), return_index=True, return_inverse=True)
@@ -111,6 +120,7 @@ def near_duplicate_pairs(ims:ImageSet, # a loaded image set
     return pd.DataFrame({'a': first[pairs[ok, 0]], 'b': first[pairs[ok, 1]], 'similarity': sim[ok],
                          'evidence': np.where(sim[ok] >= threshold, 'image', 'image+name')})
 
+# %% ../nbs/02_audit.ipynb #21ed88a8
 def duplicate_groups(ims:ImageSet, pairs:pd.DataFrame|None=None, **kwargs) -> pd.DataFrame:
     "`ims.items` with `content`, `family` and `group` columns (groups: components of exact and near duplicates)"
     items = ims.items.copy()
@@ -130,15 +140,18 @@ def leakage(items:pd.DataFrame, col:str='group') -> dict:
     "For each ordered pair of splits, the number of files of the first whose `col` also occurs in the second"
     splits = sorted(items.split.unique())
     sets = {s: set(items.loc[items.split == s, col]) for s in splits}
-    return {f'{a}->{b}': int(items.loc[items.split == a, col].isin(sets[b]).sum()) for a in splits for b in splits if a != b}
+    count = lambda a, b: int(items.loc[items.split == a, col].isin(sets[b]).sum())
+    return {f'{a}->{b}': count(a, b) for a in splits for b in splits if a != b}
 
+# %% ../nbs/02_audit.ipynb #0191400b
 def label_conflicts(items:pd.DataFrame, col:str='group') -> list:
     "Groups whose files carry both labels, each as a sorted list of paths"
     n = items.groupby(col).label.nunique()
     return [sorted(items.loc[items[col] == g, 'path']) for g in n.index[n > 1]]
 
 # %% ../nbs/02_audit.ipynb #30c651e5
-def _summary(s): return {k: int(v) for k, v in zip(['min', 'median', 'max'], [s.min(), s.median(), s.max()])} if len(s) else {}
+def _summary(s):
+    return {k: int(v) for k, v in zip(['min', 'median', 'max'], [s.min(), s.median(), s.max()])} if len(s) else {}
 
 def audit_images(ims:ImageSet, **kwargs) -> tuple[dict, pd.DataFrame]:
     "Audit a loaded set: `(report, items with groups)`"
@@ -146,23 +159,34 @@ def audit_images(ims:ImageSet, **kwargs) -> tuple[dict, pd.DataFrame]:
     per_content = items.groupby('group').content.nunique()
     files_per_content = items.groupby('content').size()
     report = dict(
-        data=str(ims.root), phantom=is_phantom(ims.root), n_files=len(items) + len(ims.problems), n_images=len(items),
+        data=str(ims.root),
+        phantom=is_phantom(ims.root),
+        n_files=len(items) + len(ims.problems),
+        n_images=len(items),
         unreadable=[dict(path=r.path, reason=r.reason) for r in ims.problems.itertuples() if r.status == 'unreadable'],
         skipped_truncated=[r.path for r in ims.problems.itertuples() if r.status == 'skipped'],
         truncated=items.loc[items.status == 'truncated', 'path'].tolist(),
         counts={s: {l: int(n) for l, n in g.groupby('label').size().items()} for s, g in items.groupby('split')},
         formats={f'{f} {m}': int(n) for (f, m), n in items.groupby(['format', 'mode']).size().items()},
         sizes=dict(width=_summary(items.width), height=_summary(items.height)),
-        n_distinct_contents=int(items.content.nunique()), n_groups=int(items.group.nunique()),
-        exact_duplicate_groups=int((files_per_content > 1).sum()), exact_duplicate_files=int(files_per_content[files_per_content > 1].sum()),
+        n_distinct_contents=int(items.content.nunique()),
+        n_groups=int(items.group.nunique()),
+        exact_duplicate_groups=int((files_per_content > 1).sum()),
+        exact_duplicate_files=int(files_per_content[files_per_content > 1].sum()),
         near_duplicate_groups=int((per_content > 1).sum()),
         largest_group=int(items.groupby('group').size().max()) if len(items) else 0,
         label_conflicts=label_conflicts(items),
-        leakage=leakage(items), leakage_exact=leakage(items, 'content'),
-        thresholds=dict(near=kwargs.get('threshold', NEAR_DUP_THRESHOLD), family=kwargs.get('family_threshold', FAMILY_THRESHOLD)),
-        notes=ims.notes, environment=environment())
+        leakage=leakage(items),
+        leakage_exact=leakage(items, 'content'),
+        thresholds=dict(
+            near=kwargs.get('threshold', NEAR_DUP_THRESHOLD), family=kwargs.get('family_threshold', FAMILY_THRESHOLD)
+        ),
+        notes=ims.notes,
+        environment=environment(),
+    )
     return report, items
 
+# %% ../nbs/02_audit.ipynb #5d9594ef
 def audit(path, size:int=64, cache=None, progress:bool=True, **kwargs) -> tuple[dict, pd.DataFrame]:
     "Load `path` and audit it: `(report, items with groups)`; the report's `seconds` is the time taken"
     t0 = time.perf_counter()
@@ -172,14 +196,18 @@ def audit(path, size:int=64, cache=None, progress:bool=True, **kwargs) -> tuple[
 # %% ../nbs/02_audit.ipynb #c7e0c165
 def format_audit(r:dict) -> str:
     "A short human-readable text of an audit report"
-    out = [('PHANTOM DATA (procedural, not patients): ' if r['phantom'] else '') + f"{r['data']}",
-           f"{r['n_files']} files, {r['n_images']} decoded, {len(r['unreadable'])} unreadable, {len(r['truncated'])} truncated (loaded)"
-           + (f", {len(r['skipped_truncated'])} truncated (skipped)" if r['skipped_truncated'] else ''),
-           'counts: ' + '; '.join(f"{s}: " + ', '.join(f'{l} {n}' for l, n in c.items()) for s, c in r['counts'].items()),
-           f"{r['n_distinct_contents']} distinct contents in {r['exact_duplicate_groups']} exact-duplicate groups ({r['exact_duplicate_files']} files); "
-           f"{r['n_groups']} groups after near duplicates (largest: {r['largest_group']} files)",
-           f"label conflicts: {len(r['label_conflicts'])}",
-           'leakage (exact or near): ' + ', '.join(f'{k} {v}' for k, v in r['leakage'].items() if v),
-           'leakage (exact bytes): ' + ', '.join(f'{k} {v}' for k, v in r['leakage_exact'].items() if v)]
+    out = [
+        ('PHANTOM DATA (procedural, not patients): ' if r['phantom'] else '') + f"{r['data']}",
+        f"{r['n_files']} files, {r['n_images']} decoded, {len(r['unreadable'])} unreadable, "
+        f"{len(r['truncated'])} truncated (loaded)"
+        + (f", {len(r['skipped_truncated'])} truncated (skipped)" if r['skipped_truncated'] else ''),
+        'counts: ' + '; '.join(f"{s}: " + ', '.join(f'{l} {n}' for l, n in c.items()) for s, c in r['counts'].items()),
+        f"{r['n_distinct_contents']} distinct contents in {r['exact_duplicate_groups']} exact-duplicate groups "
+        f"({r['exact_duplicate_files']} files); "
+        f"{r['n_groups']} groups after near duplicates (largest: {r['largest_group']} files)",
+        f"label conflicts: {len(r['label_conflicts'])}",
+        'leakage (exact or near): ' + ', '.join(f'{k} {v}' for k, v in r['leakage'].items() if v),
+        'leakage (exact bytes): ' + ', '.join(f'{k} {v}' for k, v in r['leakage_exact'].items() if v),
+    ]
     out += [f"unreadable: {u['path']} ({u['reason']})" for u in r['unreadable']]
     return '\n'.join(out)

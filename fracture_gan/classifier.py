@@ -5,51 +5,66 @@
 # %% ../nbs/07_classifier.ipynb #d055e597
 from __future__ import annotations
 import warnings, random
-warnings.filterwarnings('ignore', message='`torch.jit.script` is deprecated', category=FutureWarning)   # raised inside fastai's imports
+warnings.filterwarnings(
+    'ignore', message='`torch.jit.script` is deprecated', category=FutureWarning
+)  # raised inside fastai's imports
 import numpy as np, pandas as pd, torch, torch.nn as nn
 from fastai.vision.all import (DataBlock, TransformBlock, IndexSplitter, Learner, TensorImageBW, Transform, TfmdDL,
                                BCEWithLogitsLossFlat, accuracy_multi, aug_transforms, Adam, noop, set_seed)
 from sklearn.metrics import roc_auc_score
-from .data import LABELS
-from .models import seed_cnn
+from .models import study_cnn
 
 # %% auto #0
-__all__ = ['CLASSIC_AUG', 'ArrayImage', 'ArrayTarget', 'ArrayDL', 'is_fractured', 'array_dls', 'cnn_learner_for',
-           'fit_classifier', 'history', 'predict_proba', 'binary_metrics']
+__all__ = ['CLASSIC_AUG', 'ArrayImage', 'ArrayTarget', 'ArrayDL', 'array_dls', 'cnn_learner_for', 'fit_classifier', 'history',
+           'predict_proba', 'binary_metrics']
 
 # %% ../nbs/07_classifier.ipynb #bda06011
 class ArrayImage(Transform):
     "Row number -> (1, s, s) `TensorImageBW` in [0, 1] from a uint8 array"
     def __init__(self, x): self.x = torch.from_numpy(np.ascontiguousarray(x))
-    def encodes(self, i:int): return TensorImageBW(self.x[i][None].float().div_(255))
+    def encodes(self, i:int):
+        "Image of row `i`"
+        return TensorImageBW(self.x[i][None].float().div_(255))
 
+# %% ../nbs/07_classifier.ipynb #41709391
 class ArrayTarget(Transform):
     "Row number -> (1,) float target"
     def __init__(self, y): self.y = torch.as_tensor(np.asarray(y, np.float32))
-    def encodes(self, i:int): return self.y[i:i+1]
+    def encodes(self, i:int):
+        "Target of row `i`"
+        return self.y[i:i+1]
 
+# %% ../nbs/07_classifier.ipynb #b5baabed
 def _find(tl, cls): return next(f for f in tl.tfms.fs if isinstance(f, cls))
 
 class ArrayDL(TfmdDL):
     "A `TfmdDL` that makes each batch by indexing the cached arrays at once instead of transforming items one by one"
-    def do_item(self, s): return 0 if s is None else s
+    def do_item(self, s):
+        "Items are row numbers: nothing to do per item"
+        return 0 if s is None else s
     def _arrays(self):
         ds = self.dataset
         if getattr(self, '_cache', (None,))[0] is not ds:
-            self._cache = (ds, torch.as_tensor(np.asarray(ds.items)), _find(ds.tls[0], ArrayImage).x, _find(ds.tls[1], ArrayTarget).y)
+            self._cache = (
+                ds,
+                torch.as_tensor(np.asarray(ds.items)),
+                _find(ds.tls[0], ArrayImage).x,
+                _find(ds.tls[1], ArrayTarget).y,
+            )
         return self._cache[1:]
     def create_batch(self, b):
+        "One batch `(images, targets)` from the row numbers `b`, by indexing"
         items, x, y = self._arrays()
         rows = items[torch.as_tensor(b)]
         return TensorImageBW(x[rows][:, None].float().div_(255)), y[rows][:, None]
 
-def is_fractured(labels) -> np.ndarray:
-    "1.0 for 'fractured', 0.0 for 'not fractured'"
-    return (np.asarray(labels) == LABELS[0]).astype(np.float32)
+# %% ../nbs/07_classifier.ipynb #1b63cd61
+#: experiment 2's classic augmentation: flips both ways, rotation up to 15 degrees, zoom up to 1.2x, exposure
+CLASSIC_AUG = dict(
+    do_flip=True, flip_vert=True, max_rotate=15.0, max_zoom=1.2, max_lighting=0.2, max_warp=0.0, pad_mode='zeros'
+)
 
-#: the classic augmentation of experiment 2: flips both ways, rotation up to 15 degrees, zoom up to 1.2x, brightness/contrast
-CLASSIC_AUG = dict(do_flip=True, flip_vert=True, max_rotate=15., max_zoom=1.2, max_lighting=0.2, max_warp=0., pad_mode='zeros')
-
+# %% ../nbs/07_classifier.ipynb #ea685a0b
 def array_dls(x:np.ndarray, # uint8 images (n, s, s)
               y:np.ndarray, # targets: 1.0 fractured, 0.0 not
               valid_idx, # rows used for validation
@@ -65,14 +80,24 @@ def array_dls(x:np.ndarray, # uint8 images (n, s, s)
 
 # %% ../nbs/07_classifier.ipynb #3c6f3e94
 def cnn_learner_for(dls, model:nn.Module|None=None, lr:float=1e-3) -> Learner:
-    "A `Learner` for a one-logit binary classifier (default: `seed_cnn()`)"
-    return Learner(dls, model if model is not None else seed_cnn(), loss_func=BCEWithLogitsLossFlat(), opt_func=Adam, lr=lr, metrics=accuracy_multi)
+    "A `Learner` for a one-logit binary classifier (default: `study_cnn()`)"
+    return Learner(
+        dls,
+        model if model is not None else study_cnn(),
+        loss_func=BCEWithLogitsLossFlat(),
+        opt_func=Adam,
+        lr=lr,
+        metrics=accuracy_multi,
+    )
 
+# %% ../nbs/07_classifier.ipynb #acdef551
 def fit_classifier(x_train, y_train, x_valid, y_valid, epochs:int=20, lr:float=1e-3, bs:int=64, augment:bool=False,
-                   init:dict|None=None, model:nn.Module|None=None, seed:int=0, device=None, progress:bool=False) -> Learner:
+                   init:dict|None=None, model:nn.Module|None=None, seed:int=0, device=None,
+                   progress:bool=False) -> Learner:
     "Train a classifier on `(x_train, y_train)`, validating on `(x_valid, y_valid)`; `init`: a state dict to start from"
     set_seed(seed)    # python, numpy and torch: augmentation draws from python's `random`, dropout from torch's
-    x = np.concatenate([x_train, x_valid]); y = np.concatenate([y_train, y_valid])
+    x = np.concatenate([x_train, x_valid])
+    y = np.concatenate([y_train, y_valid])
     dls = array_dls(x, y, np.arange(len(x_train), len(x)), bs=bs, augment=augment, device=device, seed=seed)
     learn = cnn_learner_for(dls, model, lr)
     if init is not None: learn.model.load_state_dict(init)
@@ -81,28 +106,41 @@ def fit_classifier(x_train, y_train, x_valid, y_valid, epochs:int=20, lr:float=1
         with learn.no_bar(), learn.no_logging(): learn.fit(epochs, lr)
     return learn
 
+# %% ../nbs/07_classifier.ipynb #b3bd6b6a
 def history(learn:Learner) -> pd.DataFrame:
     "Per-epoch train loss, valid loss and accuracy from a learner's recorder"
     names = ['train_loss', 'valid_loss', 'accuracy']
-    return pd.DataFrame([dict(epoch=i+1, **dict(zip(names, map(float, v)))) for i, v in enumerate(learn.recorder.values)])
+    return pd.DataFrame(
+        [dict(epoch=i + 1, **dict(zip(names, map(float, v)))) for i, v in enumerate(learn.recorder.values)]
+    )
 
 # %% ../nbs/07_classifier.ipynb #5ab372e0
 @torch.no_grad()
 def predict_proba(model:nn.Module, x:np.ndarray, bs:int=1024, device=None) -> np.ndarray:
     "P(fractured) for uint8 images `x` (n, s, s)"
     device = device or next(model.parameters()).device
-    was = model.training; model.eval(); out = []
+    was = model.training
+    model.eval()
+    out = []
     for s in range(0, len(x), bs):
         xb = torch.from_numpy(np.ascontiguousarray(x[s:s+bs])).to(device).float().div_(255)[:, None]
         out.append(torch.sigmoid(model(xb).float()).squeeze(1).cpu().numpy())
     model.train(was)
     return np.concatenate(out) if out else np.zeros(0)
 
+# %% ../nbs/07_classifier.ipynb #c48fb2c7
 def binary_metrics(y_true, p, thresh:float=0.5) -> dict:
     "accuracy, balanced_accuracy, roc_auc, sensitivity, specificity (positive: fractured = 1)"
-    y_true = np.asarray(y_true).astype(int); pred = (np.asarray(p) >= thresh).astype(int)
+    y_true = np.asarray(y_true).astype(int)
+    pred = (np.asarray(p) >= thresh).astype(int)
     tp, tn = int(((pred == 1) & (y_true == 1)).sum()), int(((pred == 0) & (y_true == 0)).sum())
     pos, neg = int((y_true == 1).sum()), int((y_true == 0).sum())
     sens, spec = tp/pos if pos else np.nan, tn/neg if neg else np.nan
     auc = roc_auc_score(y_true, p) if 0 < pos < len(y_true) else np.nan
-    return dict(accuracy=(tp + tn)/len(y_true), balanced_accuracy=np.nanmean([sens, spec]), roc_auc=float(auc), sensitivity=sens, specificity=spec)
+    return dict(
+        accuracy=(tp + tn) / len(y_true),
+        balanced_accuracy=np.nanmean([sens, spec]),
+        roc_auc=float(auc),
+        sensitivity=sens,
+        specificity=spec,
+    )

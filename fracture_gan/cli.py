@@ -4,17 +4,17 @@
 
 # %% ../nbs/12_cli.ipynb #725d4f4c
 from __future__ import annotations
-import json as jsonlib, sys, shlex
+import json as jsonlib, sys, shlex, time
 from pathlib import Path
 import pandas as pd
 from fastcore.script import call_parse, Param
-from .data import load_images
-from .phantoms import default_data, make_phantoms, is_phantom
+from .data import load_images, is_fractured, is_phantom
+from .images import save_png
+from .phantoms import default_data, make_phantoms
 from .audit import audit, format_audit
-from .splits import split_data, fold_parts
-from .gan import seed_recipe, better_recipe, train_gan, save_png
+from .splits import split_data, align_splits, part_masks
+from .gan import gan_recipe, train_gan
 from .synth import synthesize
-from .classifier import is_fractured
 from .quality import quality_report, closest_pairs_grid
 from .experiments import ExperimentConfig, run_experiments
 from .report import write_bundle, markdown_table, summary_table
@@ -25,19 +25,25 @@ __all__ = ['PHANTOM_NOTICE', 'DATA', 'resolve_data', 'fgan_audit', 'fgan_split',
            'fgan_quality', 'fgan_experiments', 'fgan_run']
 
 # %% ../nbs/12_cli.ipynb #983287f8
-PHANTOM_NOTICE = 'PHANTOM DATA: no dataset given, so this runs on procedural phantom radiographs (not patients). Pass a folder to use real data.'
+PHANTOM_NOTICE = ('PHANTOM DATA: no dataset given, so this runs on procedural phantom radiographs (not patients). '
+                  'Pass a folder to use real data.')
 
+# %% ../nbs/12_cli.ipynb #5d83d16c
 def resolve_data(data=None, quiet:bool=False) -> Path:
     "The dataset folder to use: `data`, or the embedded phantom set (with a notice)"
     if data: return Path(data).expanduser()
     if not quiet: print(PHANTOM_NOTICE, file=sys.stderr)
     return default_data()
 
+# %% ../nbs/12_cli.ipynb #9bc8cee3
 def _ints(s): return tuple(int(v) for v in str(s).split(',') if v != '')
 def _floats(s): return tuple(float(v) for v in str(s).split(',') if v != '')
-def _part(fold): return fold if fold in ('holdout', 'official') else int(fold)
+def _specs(s): return tuple(g.strip() for g in str(s).split(';' if ';' in str(s) else ',') if g.strip())
+def _part(part): return part if part in ('holdout', 'official') else int(part)
 def _command(): return ' '.join([Path(sys.argv[0]).name] + [shlex.quote(a) for a in sys.argv[1:]])
-DATA = Param('dataset folder (default: phantom radiographs)', str, opt=False, nargs='?')
+
+# %% ../nbs/12_cli.ipynb #fe9e3a1b
+DATA = Param('dataset folder or packed .npz (default: phantom radiographs)', str, opt=False, nargs='?')
 
 # %% ../nbs/12_cli.ipynb #34bb75d5
 @call_parse
@@ -47,29 +53,33 @@ def fgan_audit(data:DATA=None,
                cache:str=None, # cache folder (default: $FGAN_CACHE or ~/.cache/fracture_gan)
                quiet:bool=False # no progress bar
               ):
-    "Audit a fracture X-ray folder: counts, formats, unreadable and truncated files, duplicates, label conflicts, leakage"
+    "Audit a fracture X-ray folder: counts, formats, unreadable files, duplicates, label conflicts, leakage"
     rep, _ = audit(resolve_data(data, quiet), size=size, cache=cache, progress=not quiet)
     print(format_audit(rep))
     if json:
-        Path(json).parent.mkdir(parents=True, exist_ok=True); Path(json).write_text(jsonlib.dumps(rep, indent=1))
+        Path(json).parent.mkdir(parents=True, exist_ok=True)
+        Path(json).write_text(jsonlib.dumps(rep, indent=1))
         print(f'report written to {json}')
 
+# %% ../nbs/12_cli.ipynb #5004d272
 @call_parse
 def fgan_split(data:DATA=None,
-               folds:int=5, # number of grouped, stratified folds
-               seed:int=0, # seed for the fold assignment
+               parts:int=5, # number of grouped, stratified cross-validation parts
+               seed:int=0, # seed for the part assignment
                test_frac:float=0.2, # share of the grouped hold-out
                out:str='splits.csv', # where to write the split table
                force:bool=False, # replace an existing `out`
                cache:str=None, # cache folder
                quiet:bool=False # no progress bar
               ):
-    "Write leak-free splits: columns path,label,group,fold,holdout,split,sha256,family"
-    if Path(out).exists() and not force: raise SystemExit(f'{out} exists; pass --force to replace it or choose another --out.')
-    s = split_data(resolve_data(data, quiet), folds, seed, test_frac, out=out, cache=cache, progress=not quiet)
-    print(f"{len(s)} files in {s.group.nunique()} groups -> {folds} folds {s.groupby('fold').size().tolist()}, "
+    "Write leak-free splits: columns path,label,group,part,holdout,split,sha256,family"
+    if Path(out).exists() and not force:
+        raise SystemExit(f'{out} exists; pass --force to replace it or choose another --out.')
+    s = split_data(resolve_data(data, quiet), parts, seed, test_frac, out=out, cache=cache, progress=not quiet)
+    print(f"{len(s)} files in {s.group.nunique()} groups -> {parts} parts {s.groupby('part').size().tolist()}, "
           f"hold-out test {int((s.holdout == 'test').sum())}; written to {out}")
 
+# %% ../nbs/12_cli.ipynb #96a62425
 @call_parse
 def fgan_phantoms(dest:str, # folder to create
                   n_per_class:int=300, # distinct radiographs per class
@@ -83,11 +93,11 @@ def fgan_phantoms(dest:str, # folder to create
 # %% ../nbs/12_cli.ipynb #85fd723b
 @call_parse
 def fgan_train_gan(data:DATA=None,
-                   recipe:str='better', # 'seed' (the study's per-class DCGAN) or 'better' (the conditional GAN)
+                   recipe:str='better', # 'study' (the study's DCGAN) or 'better', with field=value overrides
                    out:str='runs/gan', # output folder; a checkpoint there is resumed
                    epochs:int=None, # default: the recipe's (100)
                    splits:str=None, # split table from fgan_split: the GAN trains on the training part only
-                   fold:str='holdout', # which training part: a fold number, 'holdout' or 'official'
+                   part:str='holdout', # which training part: a part number, 'holdout' or 'official'
                    size:int=64, # image side (the study's DCGAN: 64 only)
                    bs:int=None, # batch size (default: the recipe's)
                    tiny:bool=False, # narrow networks for a CPU smoke run
@@ -97,12 +107,19 @@ def fgan_train_gan(data:DATA=None,
                   ):
     "Train (or resume) a GAN; writes checkpoint.pt, config.json, history.csv, losses.png, samples/"
     kw = {k: v for k, v in dict(epochs=epochs, bs=bs, size=size, seed=seed).items() if v is not None}
-    if tiny: kw.update(width=1/8) if recipe == 'seed' else kw.update(ch=8)
-    cfg = {'seed': seed_recipe, 'better': better_recipe}[recipe](**kw)
-    if splits is None: print('warning: no --splits given, so the GAN sees every image; evaluation on this data will not be leak-free.', file=sys.stderr)
-    t = train_gan(resolve_data(data, quiet), cfg, out, splits=splits, fold=_part(fold), device=device, progress=not quiet)
-    print(f"{t.epoch} epochs; checkpoint {Path(out)/'checkpoint.pt'}; last losses D {t.history[-1]['loss_d']:.3f} G {t.history[-1]['loss_g']:.3f}")
+    try: cfg = gan_recipe(recipe, tiny=tiny, **kw)
+    except ValueError as e: raise SystemExit(str(e))
+    if splits is None: print('warning: no --splits given, so the GAN sees every image; '
+                             'evaluation on this data will not be leak-free.', file=sys.stderr)
+    t = train_gan(
+        resolve_data(data, quiet), cfg, out, splits=splits, part=_part(part), device=device, progress=not quiet
+    )
+    h = t.history[-1]
+    print(
+        f"{t.epoch} epochs; checkpoint {Path(out)/'checkpoint.pt'}; last losses D {h['loss_d']:.3f} G {h['loss_g']:.3f}"
+    )
 
+# %% ../nbs/12_cli.ipynb #46bc9530
 @call_parse
 def fgan_synth(checkpoint:str, # a GAN checkpoint (checkpoint.pt)
                n:int=10_500, # number of images
@@ -117,10 +134,11 @@ def fgan_synth(checkpoint:str, # a GAN checkpoint (checkpoint.pt)
     except (FileExistsError, FileNotFoundError, ValueError) as e: raise SystemExit(str(e))
     print(f"{len(man)} images ({', '.join(f'{k} {v}' for k, v in man.label.value_counts().items())}) in {out}")
 
-def _real_parts(data, splits, fold, size, quiet):
-    "Real `(x, y)` of the training and the test part of `fold` in a split table"
+# %% ../nbs/12_cli.ipynb #df2e15e2
+def _real_parts(data, splits, part, size, quiet):
+    "Real `(x, y)` of the training and the test side of `part` in a split table"
     ims = load_images(resolve_data(data, quiet), size=size, progress=not quiet)
-    tr, te = fold_parts(pd.read_csv(splits).set_index('path').loc[ims.items.path].reset_index(), _part(fold))
+    tr, te = part_masks(align_splits(pd.read_csv(splits), ims.items), _part(part))
     y = is_fractured(ims.items.label)
     return (ims.x[tr], y[tr]), (ims.x[te], y[te])
 
@@ -128,15 +146,18 @@ def _real_parts(data, splits, fold, size, quiet):
 def fgan_quality(data:DATA=None,
                  synth:str='synthetic', # folder written by fgan_synth
                  splits:str='splits.csv', # the split table the GAN was trained with
-                 fold:str='holdout', # the GAN's training part: a fold number, 'holdout' or 'official'
+                 part:str='holdout', # the GAN's training part: a part number, 'holdout' or 'official'
                  out:str='quality.json', # report file (a closest-pairs grid is written beside it)
                  epochs:int=20, # classifier epochs for train-on-synthetic/test-on-real
                  size:int=64, seed:int=0, device:str=None, quiet:bool=False):
     "Quality of synthetic images against the real test part: FD, KID, precision/recall, agreement, TSTR, memorisation"
-    (x_tr, y_tr), (x_te, y_te) = _real_parts(data, splits, fold, size, quiet)
+    (x_tr, y_tr), (x_te, y_te) = _real_parts(data, splits, part, size, quiet)
     syn = load_images(synth, size=size, progress=not quiet)
-    q, extra = quality_report(x_tr, y_tr, x_te, y_te, syn.x, is_fractured(syn.items.label), cnn_epochs=epochs, seed=seed, device=device)
-    Path(out).parent.mkdir(parents=True, exist_ok=True); Path(out).write_text(jsonlib.dumps(q, indent=1))
+    q, extra = quality_report(
+        x_tr, y_tr, x_te, y_te, syn.x, is_fractured(syn.items.label), cnn_epochs=epochs, seed=seed, device=device
+    )
+    Path(out).parent.mkdir(parents=True, exist_ok=True)
+    Path(out).write_text(jsonlib.dumps(q, indent=1))
     save_png(closest_pairs_grid(syn.x, x_tr, extra['memorisation']), Path(out).with_suffix('.closest.png'))
     print('\n'.join(f'{k}: {v:.4g}' if isinstance(v, float) else f'{k}: {v}' for k, v in q.items()))
 
@@ -144,60 +165,81 @@ def fgan_quality(data:DATA=None,
 @call_parse
 def fgan_experiments(data:DATA=None,
                      splits:str='splits.csv', # split table from fgan_split
-                     synth:str=None, # a synthetic folder (fgan_synth) for experiments 3-5; its GAN must not have seen the test part
-                     protocol:str='holdout', # 'holdout' or 'official' with --synth; 'grouped' runs experiments 1-2 (use fgan_run for GANs per fold)
+                     synth:str=None, # folder from fgan_synth for experiments 3-5; its GAN never saw the test part
+                     protocol:str='holdout', # 'holdout' or 'official' with --synth; 'grouped' runs experiments 1-2 only
                      experiments:str='1,2,3,4,5', seeds:str='0,1,2', epochs:int=20, warm_epochs:int=20,
                      fractions:str='1', # real-data shares for experiments 1, 3, 4
-                     engine:str='auto', # 'fastai' (one Learner per run), 'stacked' (all runs as one network), 'auto' (stacked on CUDA)
+                     engine:str='auto', # 'fastai' (one Learner per run), 'stacked' (all runs as one network), 'auto'
                      out:str='runs/experiments', force:bool=False, size:int=64, device:str=None, quiet:bool=False):
     "Run the classifier experiments on a split and write a results bundle"
-    if (Path(out)/'summary.md').exists() and not force: raise SystemExit(f'{out} holds an earlier bundle; pass --force to replace it or choose another --out.')
-    if synth and protocol == 'grouped': raise SystemExit('One synthetic folder cannot serve every fold (its GAN saw the other folds): use fgan_run, which trains a GAN per fold.')
+    if (Path(out)/'summary.md').exists() and not force:
+        raise SystemExit(f'{out} holds an earlier bundle; pass --force to replace it or choose another --out.')
+    if synth and protocol == 'grouped':
+        raise SystemExit(
+            'One synthetic folder cannot serve every part (its GAN saw the other parts): '
+            'use fgan_run, which trains a GAN per part.'
+        )
     ims = load_images(resolve_data(data, quiet), size=size, progress=not quiet)
     s = pd.read_csv(splits)
     exps = _ints(experiments) if synth else tuple(e for e in _ints(experiments) if e in (1, 2))
-    cfg = ExperimentConfig(experiments=exps, protocol=protocol, folds=int(s.fold.max()) + 1, seeds=_ints(seeds), epochs=epochs,
-                           warm_epochs=warm_epochs, fractions=_floats(fractions), size=size, engine=engine)
+    cfg = ExperimentConfig(
+        experiments=exps,
+        protocol=protocol,
+        n_parts=int(s.part.max()) + 1,
+        seeds=_ints(seeds),
+        epochs=epochs,
+        warm_epochs=warm_epochs,
+        fractions=_floats(fractions),
+        size=size,
+        engine=engine,
+    )
     bank = None
     if synth:
-        syn = load_images(synth, size=size, progress=not quiet); pair = (syn.x, is_fractured(syn.items.label))
+        syn = load_images(synth, size=size, progress=not quiet)
+        pair = (syn.x, is_fractured(syn.items.label))
         bank = lambda part, frac: {Path(synth).name: pair}
     res, curves, probs = run_experiments(ims, s, cfg, bank, device=device, progress=not quiet)
-    md = write_bundle(out, res, curves, probs, dict(data=str(ims.root), experiments=cfg.__dict__, splits=splits, synth=synth),
-                      phantom=is_phantom(ims.root), command=_command())
-    print(markdown_table(summary_table(res))); print(f'bundle: {md}')
+    config = dict(data=str(ims.root), experiments=cfg.__dict__, splits=splits, synth=synth)
+    md = write_bundle(out, res, curves, probs, config, phantom=is_phantom(ims.root), command=_command())
+    print(markdown_table(summary_table(res)))
+    print(f'bundle: {md}')
 
+# %% ../nbs/12_cli.ipynb #c7c516da
 @call_parse
 def fgan_run(data:DATA=None,
              out:str=None, # results bundle folder (default: runs/<date-time>)
-             gans:str='seed,better', # GANs to compare: 'seed' (the study's), 'better' (conditional); '' for none
+             gans:str='study,better', # GAN recipes: 'study', 'better', with field=value overrides; '' for none
              protocol:str='grouped', # 'grouped', 'holdout' or 'official'
-             folds:int=None, # grouped folds (default: 3 on phantoms, 5 on real data)
+             parts:int=None, # grouped cross-validation parts (default: 3 on phantoms, 5 on real data)
              seeds:str=None, # classifier seeds (default: 0 on phantoms, 0,1,2 on real data)
+             experiments:str='1,2,3,4,5', # experiments to run; '' compares the GANs only
              epochs:int=20, # classifier epochs
              gan_epochs:int=None, # default: 4 with --tiny, the recipes' otherwise
              n_synth:int=None, # synthetic images per training part (default: 1000 with --tiny, 10500 otherwise)
              fractions:str='1', # real-data shares for experiments 1, 3, 4, e.g. 0.1,0.25,0.5,1
+             inputs:str=None, # folder holding audit.json and splits.csv to reuse (stored once for several bundles)
              tiny:bool=False, # narrow GANs for CPU (implied without data)
              no_quality:bool=False, # skip the GAN quality report
-             engine:str='auto', # classifiers: 'fastai' (one Learner per run), 'stacked' (all runs as one network), 'auto' (stacked on CUDA)
+             engine:str='auto', # 'fastai' (one Learner per run), 'stacked' (all runs as one network), 'auto'
              device:str=None, # 'cuda' or 'cpu' (default: cuda when available)
              force:bool=False, # replace the bundle of an earlier finished run in `out`
              quiet:bool=False):
     "The whole study: audit, split, GANs per training part, synthesis, quality, experiments 1-5, report"
-    import torch, time
+    import torch
     out = out or time.strftime('runs/%Y%m%d-%H%M%S')
-    real = data is not None
-    tiny = tiny or not real
-    ex = dict(protocol=protocol, epochs=epochs, fractions=_floats(fractions), engine=engine)
-    if folds: ex['folds'] = folds
+    tiny = tiny or data is None
+    ex = dict(protocol=protocol, epochs=epochs, fractions=_floats(fractions), engine=engine,
+              experiments=_ints(experiments))
+    if parts: ex['n_parts'] = parts
     if seeds: ex['seeds'] = _ints(seeds)
-    kw = dict(data=str(resolve_data(data, quiet)), out=out, gans=tuple(g for g in gans.split(',') if g), quality=not no_quality, device=device, overwrite=force)
+    kw = dict(data=str(resolve_data(data, quiet)), out=out, gans=_specs(gans), quality=not no_quality, device=device,
+              overwrite=force, inputs=inputs)
     if gan_epochs: kw['gan_epochs'] = gan_epochs
     if n_synth: kw['n_synth'] = n_synth
     run = cpu_demo(experiments=ex, **kw) if tiny else gpu_study(experiments=ex, **kw)
     if not tiny and run.gans and not torch.cuda.is_available() and (device or 'cpu') != 'cuda':
-        print('warning: full-size GANs on a CPU take days (the study\'s DCGAN: ~15 s a step here); use a GPU or pass --tiny.', file=sys.stderr)
+        print("warning: full-size GANs on a CPU take days (the study's DCGAN: ~15 s a step here); "
+              "use a GPU or pass --tiny.", file=sys.stderr)
     try: md = run_pipeline(run, progress=not quiet, command=_command())
-    except FileExistsError as e: raise SystemExit(str(e))
+    except (FileExistsError, FileNotFoundError, ValueError) as e: raise SystemExit(str(e))
     print(md.read_text())

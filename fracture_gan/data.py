@@ -7,34 +7,49 @@ from __future__ import annotations
 import os, re, io, hashlib, warnings, contextlib
 from pathlib import Path
 from dataclasses import dataclass, field
+from fastcore.basics import patch
 import numpy as np, pandas as pd
 from PIL import Image, ImageFile, ImageOps, UnidentifiedImageError
 from fastprogress.fastprogress import progress_bar
 
 # %% auto #0
-__all__ = ['LABELS', 'SPLITS', 'IMAGE_EXTS', 'BONEFRAC_HANDLE', 'shared_data', 'environment', 'default_device', 'folder_label',
-           'find_images', 'to_gray8', 'decode_image', 'square', 'cache_dir', 'ImageSet', 'load_images',
-           'download_bonefrac']
+__all__ = ['LABELS', 'SPLITS', 'IMAGE_EXTS', 'PHANTOM_MARKER', 'BONEFRAC_HANDLE', 'shared_data', 'environment', 'default_device',
+           'folder_label', 'is_fractured', 'class_index', 'find_images', 'is_phantom', 'to_gray8', 'decode_image',
+           'square', 'cache_dir', 'ImageSet', 'load_images', 'download_bonefrac']
 
 # %% ../nbs/00_data.ipynb #108a9ee0
 def shared_data(name:str=''): # sub-folder of `shared/data`, e.g. 'bonefrac128'
-    "The path of `shared/data/name` in this folder or one of its parents (or `$FGAN_SHARED/data/name`), else `None`"
-    if os.environ.get('FGAN_SHARED'): cands = [Path(os.environ['FGAN_SHARED'])/'data'/name]
-    else: cands = [p/'shared'/'data'/name for p in [Path.cwd(), *Path.cwd().parents]]
-    return next((c for c in cands if c.exists()), None)
+    "Path of `shared/data/name` here, in a parent folder or under `$FGAN_SHARED`; `None` if missing (under CI: raise)"
+    root = os.environ.get('FGAN_SHARED')
+    cands = [Path(root)/'data'/name] if root else [p/'shared'/'data'/name for p in [Path.cwd(), *Path.cwd().parents]]
+    found = next((c for c in cands if c.exists()), None)
+    if found is None and os.environ.get('CI'): raise FileNotFoundError(
+        f"CI is set but shared/data/{name} was not found from {Path.cwd()}: tests that need the real data must not "
+        "pass by skipping. Put shared/ beside the repository or set FGAN_SHARED.")
+    return found
 
 # %% ../nbs/00_data.ipynb #074d7864
 def environment() -> dict:
     "Versions and hardware of this run, for results bundles"
     import platform, torch, fracture_gan
-    try: import fastai; fastai_version = fastai.__version__
+    try:
+        import fastai
+        fastai_version = fastai.__version__
     except ImportError: fastai_version = None
     cpu = platform.processor() or platform.machine()
     try: cpu = next(l.split(':', 1)[1].strip() for l in open('/proc/cpuinfo') if l.startswith('model name'))
     except Exception: pass
-    return dict(fracture_gan=fracture_gan.__version__, python=platform.python_version(), torch=torch.__version__,
-                fastai=fastai_version, numpy=np.__version__, platform=platform.platform(), cpu=cpu, cpu_count=os.cpu_count(),
-                gpu=torch.cuda.get_device_name(0) if torch.cuda.is_available() else None)
+    return dict(
+        fracture_gan=fracture_gan.__version__,
+        python=platform.python_version(),
+        torch=torch.__version__,
+        fastai=fastai_version,
+        numpy=np.__version__,
+        platform=platform.platform(),
+        cpu=cpu,
+        cpu_count=os.cpu_count(),
+        gpu=torch.cuda.get_device_name(0) if torch.cuda.is_available() else None,
+    )
 
 # %% ../nbs/00_data.ipynb #d0187d85
 def default_device(device=None) -> 'torch.device':
@@ -44,12 +59,15 @@ def default_device(device=None) -> 'torch.device':
 
 # %% ../nbs/00_data.ipynb #17d21c42
 LABELS = ('fractured', 'not fractured')
+
+# %% ../nbs/00_data.ipynb #d994c132
 _FRACTURED = {'fractured', 'fracture', 'fractures', 'fx', 'positive', 'pos', 'abnormal', 'broken', 'yes', '1'}
 _NOT_FRACTURED = {'notfractured', 'nonfractured', 'notfracture', 'nofracture', 'nofractures', 'unfractured', 'normal',
                   'negative', 'neg', 'healthy', 'intact', 'no', '0'}
 SPLITS = {'train': 'train', 'training': 'train', 'val': 'val', 'valid': 'val', 'validation': 'val',
           'test': 'test', 'testing': 'test'}
 
+# %% ../nbs/00_data.ipynb #a34827e6
 def _norm(name): return re.sub(r'[^a-z0-9]', '', str(name).lower())
 
 def folder_label(name:str, # a class folder's name
@@ -64,9 +82,20 @@ def folder_label(name:str, # a class folder's name
     n = _norm(name)
     return 'fractured' if n in _FRACTURED else 'not fractured' if n in _NOT_FRACTURED else None
 
+# %% ../nbs/00_data.ipynb #1e178eda
+def is_fractured(labels) -> np.ndarray:
+    "1.0 for 'fractured', 0.0 for 'not fractured'"
+    return (np.asarray(labels) == LABELS[0]).astype(np.float32)
+
+# %% ../nbs/00_data.ipynb #ec14ed61
+def class_index(labels) -> np.ndarray:
+    "Class indices (0 'fractured', 1 'not fractured') of label strings"
+    return pd.Series(labels).map({l: i for i, l in enumerate(LABELS)}).to_numpy()
+
 # %% ../nbs/00_data.ipynb #91f1ecfc
 IMAGE_EXTS = {'.jpg', '.jpeg', '.jpe', '.png', '.gif', '.bmp', '.tif', '.tiff', '.webp'}
 
+# %% ../nbs/00_data.ipynb #3a4b451d
 def _subdirs(p): return sorted(d for d in p.iterdir() if d.is_dir() and not d.name.startswith(('.', '__')))
 
 def _class_dirs(p, labels):
@@ -102,12 +131,16 @@ def _walk(d):
 def find_images(path, # dataset folder: Kaggle layout or class folders
                 labels:dict|None=None # explicit {folder name: label}
                ):
-    "Return (items, notes): a DataFrame `path,split,label,bytes,mtime_ns` of candidate image files (paths relative to the layout root) and a list of notes"
+    "`(items, notes)`: a table `path,split,label,bytes,mtime_ns` of the image files (paths relative to the layout root)"
     root = Path(path).expanduser()
-    if not root.exists(): raise FileNotFoundError(
-        f"Dataset folder {root} does not exist. Pass the folder that holds train/ val/ test/ (or one folder per class), "
-        "or get the real data with `download_bonefrac()`.")
-    if not root.is_dir(): raise NotADirectoryError(f"{root} is a file; pass the dataset folder that holds the class folders.")
+    if not root.exists():
+        raise FileNotFoundError(
+            f"Dataset folder {root} does not exist. Pass the folder that holds train/ val/ test/ "
+            "(or one folder per class), "
+            "or get the real data with `download_bonefrac()`."
+        )
+    if not root.is_dir():
+        raise NotADirectoryError(f"{root} is a file; pass the dataset folder that holds the class folders.")
     base = _layout_root(root)
     splits = {d: SPLITS[_norm(d.name)] for d in _subdirs(base) if _norm(d.name) in SPLITS}
     groups = [(d, s) for d,s in splits.items()] if splits else [(base, 'all')]
@@ -120,11 +153,24 @@ def find_images(path, # dataset folder: Kaggle layout or class folders
             for e in _walk(cdir):
                 rel = e.path[pre:].replace(os.sep, '/')
                 if os.path.splitext(e.name)[1].lower() in IMAGE_EXTS:
-                    st = e.stat(); rows.append((rel, split, lbl, st.st_size, st.st_mtime_ns))
+                    st = e.stat()
+                    rows.append((rel, split, lbl, st.st_size, st.st_mtime_ns))
                 else: notes.append(f"ignored (not an image extension): {rel}")
             if len(rows) == n0: notes.append(f"empty class folder: {cdir.relative_to(base).as_posix()}")
-    if not rows: raise ValueError(f"No image files found under {root}. Expected train/ val/ test/ with one folder per class, or one folder per class.")
+    if not rows:
+        raise ValueError(
+            f"No image files found under {root}. Expected train/ val/ test/ with one folder per class, "
+            "or one folder per class."
+        )
     return pd.DataFrame(rows, columns=['path', 'split', 'label', 'bytes', 'mtime_ns']), notes
+
+# %% ../nbs/00_data.ipynb #bff96e0c
+PHANTOM_MARKER = 'phantoms.json'
+
+# %% ../nbs/00_data.ipynb #7a5f1a3d
+def is_phantom(path) -> bool:
+    "Is `path` a phantom dataset made by `make_phantoms`?"
+    return (Path(path)/PHANTOM_MARKER).exists()
 
 # %% ../nbs/00_data.ipynb #ab0ad9be
 def to_gray8(im:Image.Image) -> Image.Image:
@@ -170,14 +216,16 @@ def decode_image(data:bytes, # the file's bytes
                 with _truncated_ok(False): im, info = _open(data, draft)
             except UnidentifiedImageError: raise
             except (OSError, SyntaxError, ValueError) as e:
-                if truncated == 'skip': return None, {**rec, 'status': 'skipped', 'reason': f'truncated or corrupt ({e})'}
+                if truncated == 'skip':
+                    return None, {**rec, 'status': 'skipped', 'reason': f'truncated or corrupt ({e})'}
                 with _truncated_ok(True): im, info = _open(data, draft)
                 rec.update(status='truncated', reason=str(e))
             rec.update(info)
             im = ImageOps.exif_transpose(im) or im
             return to_gray8(im), rec
-    except UnidentifiedImageError: return None, {**rec, 'status': 'unreadable', 'reason': 'not an image (Pillow cannot identify it)'}
-    except Exception as e: return None, {**rec, 'status': 'unreadable', 'reason': f'cannot decode: {type(e).__name__}: {e}'}
+    except UnidentifiedImageError: reason = 'not an image (Pillow cannot identify it)'
+    except Exception as e: reason = f'cannot decode: {type(e).__name__}: {e}'
+    return None, {**rec, 'status': 'unreadable', 'reason': reason}
 
 # %% ../nbs/00_data.ipynb #9ca2dc3d
 def square(im:Image.Image, size:int) -> np.ndarray:
@@ -200,7 +248,8 @@ def _store_dir(root, cache):
 def _atomic_save(fn, writer):
     fn.parent.mkdir(parents=True, exist_ok=True)
     tmp = fn.with_name(fn.name + f'.tmp{os.getpid()}')
-    writer(tmp); os.replace(tmp, fn)
+    writer(tmp)
+    os.replace(tmp, fn)
 
 # %% ../nbs/00_data.ipynb #66fe6cac
 @dataclass
@@ -216,35 +265,45 @@ class ImageSet:
     def __len__(self): return len(self.items)
     def __repr__(self):
         c = self.items.groupby(['split', 'label']).size().to_dict()
+        counts = ', '.join(f'{s}/{l}: {n}' for (s, l), n in c.items())
         return (f"ImageSet({self.root}, {len(self)} images at {self.size}px, {len(self.problems)} left out, "
-                f"{int((self.items.status == 'truncated').sum())} truncated; " + ', '.join(f'{s}/{l}: {n}' for (s,l),n in c.items()) + ')')
+                f"{int((self.items.status == 'truncated').sum())} truncated; {counts})")
 
-    def subset(self, mask):
-        "A new `ImageSet` with the rows selected by boolean `mask` (or integer indices)"
-        idx = np.flatnonzero(mask) if np.asarray(mask).dtype == bool else np.asarray(mask)
-        return ImageSet(self.root, self.size, self.items.iloc[idx].reset_index(drop=True), self.x[idx], self.problems, self.notes)
+# %% ../nbs/00_data.ipynb #a6b791a3
+@patch
+def subset(self:ImageSet, mask) -> ImageSet:
+    "A new `ImageSet` with the rows selected by boolean `mask` (or integer indices)"
+    idx = np.flatnonzero(mask) if np.asarray(mask).dtype == bool else np.asarray(mask)
+    items = self.items.iloc[idx].reset_index(drop=True)
+    return ImageSet(self.root, self.size, items, self.x[idx], self.problems, self.notes)
 
-    def report(self) -> str:
-        "A plain-text loading report: counts, truncated files, files left out and why, notes"
-        lines = [repr(self)]
-        tr = self.items[self.items.status == 'truncated']
-        if len(tr): lines += ['truncated (loaded as far as the data go):'] + [f'  {p}' for p in tr.path]
-        if len(self.problems): lines += ['left out:'] + [f'  {r.path}: {r.status}, {r.reason}' for r in self.problems.itertuples()]
-        lines += [f'note: {n}' for n in self.notes]
-        return '\n'.join(lines)
+# %% ../nbs/00_data.ipynb #48611bff
+@patch
+def report(self:ImageSet) -> str:
+    "A plain-text loading report: counts, truncated files, files left out and why, notes"
+    lines = [repr(self)]
+    tr = self.items[self.items.status == 'truncated']
+    if len(tr): lines += ['truncated (loaded as far as the data go):'] + [f'  {p}' for p in tr.path]
+    if len(self.problems):
+        lines += ['left out:'] + [f'  {r.path}: {r.status}, {r.reason}' for r in self.problems.itertuples()]
+    lines += [f'note: {n}' for n in self.notes]
+    return '\n'.join(lines)
 
-    def save(self, fn):
-        "Write the arrays and the items table to one compressed `.npz` (a compact copy to carry to another machine)"
-        col = lambda v: v.astype(str) if v.dtype.kind == 'O' else v
-        cols = {f'items_{c}': col(self.items[c].to_numpy()) for c in self.items.columns}
-        with open(fn, 'wb') as f: np.savez_compressed(f, x=self.x, root=str(self.root), size=self.size, **cols)
+# %% ../nbs/00_data.ipynb #df105ef1
+@patch
+def save(self:ImageSet, fn):
+    "Write the arrays and the items table to one compressed `.npz`"
+    col = lambda v: v.astype(str) if v.dtype.kind == 'O' else v
+    cols = {f'items_{c}': col(self.items[c].to_numpy()) for c in self.items.columns}
+    with open(fn, 'wb') as f: np.savez_compressed(f, x=self.x, root=str(self.root), size=self.size, **cols)
 
-    @classmethod
-    def load(cls, fn):
-        "An `ImageSet` from `save`'s file; its `root` is the file"
-        with np.load(fn, allow_pickle=False) as z:
-            items = pd.DataFrame({k[6:]: z[k] for k in z.files if k.startswith('items_')})
-            return cls(Path(fn), int(z['size']), items, z['x'])
+# %% ../nbs/00_data.ipynb #e1c0c22b
+@patch(cls_method=True)
+def load(cls:ImageSet, fn) -> ImageSet:
+    "An `ImageSet` from `save`'s file; its `root` is the file"
+    with np.load(fn, allow_pickle=False) as z:
+        items = pd.DataFrame({k[6:]: z[k] for k in z.files if k.startswith('items_')})
+        return cls(Path(fn), int(z['size']), items, z['x'])
 
 # %% ../nbs/00_data.ipynb #c3897fd2
 _IDX_COLS = ['path', 'bytes', 'mtime_ns', 'sha256', 'status', 'reason', 'format', 'mode', 'width', 'height']
@@ -252,7 +311,9 @@ _IDX_COLS = ['path', 'bytes', 'mtime_ns', 'sha256', 'status', 'reason', 'format'
 def _read_index(sdir):
     fn = sdir/'index.csv'
     if not fn.exists(): return pd.DataFrame(columns=_IDX_COLS)
-    return pd.read_csv(fn, keep_default_na=False, dtype={'path': str, 'sha256': str, 'reason': str, 'format': str, 'mode': str})
+    return pd.read_csv(
+        fn, keep_default_na=False, dtype={'path': str, 'sha256': str, 'reason': str, 'format': str, 'mode': str}
+    )
 
 def _read_store(sdir, size):
     fn = sdir/f'px{size}.npz'
@@ -270,7 +331,11 @@ def _progress(it, show, total=None): return progress_bar(it, total=total, leave=
 
 def _load_saved(fn, size):
     ims = ImageSet.load(fn)
-    if len(ims) and ims.x.shape[1] != size: raise ValueError(f'{fn} holds {ims.x.shape[1]} px images, not {size}: pack it again at {size} px or ask for {ims.x.shape[1]}.')
+    if len(ims) and ims.x.shape[1] != size:
+        raise ValueError(
+            f'{fn} holds {ims.x.shape[1]} px images, not {size}: '
+            f'pack it again at {size} px or ask for {ims.x.shape[1]}.'
+        )
     return ims
 
 def load_images(path, # dataset folder (Kaggle layout or class folders), or an `ImageSet` saved as `.npz`
@@ -297,14 +362,18 @@ def load_images(path, # dataset folder (Kaggle layout or class folders), or an `
         data = (root/p).read_bytes()
         sha = hashlib.sha256(data).hexdigest()
         im, rec = decode_image(data, truncated='load', draft=2*size)
-        if im is not None: store[sha] = square(im, size); n_new += 1
+        if im is not None:
+            store[sha] = square(im, size)
+            n_new += 1
         new.append(dict(path=p, bytes=nbytes, mtime_ns=mtime, sha256=sha, **rec))
     rec_df = pd.concat([reused, pd.DataFrame(new, columns=_IDX_COLS)], ignore_index=True) if new else reused
     if sdir and todo:
         old = idx[~idx.path.isin(rec_df.path)]
         _atomic_save(sdir/'index.csv', lambda fn: pd.concat([old, rec_df]).to_csv(fn, index=False))
         if n_new: _save_store(sdir, size, store)
-    df = items.drop(columns=['bytes', 'mtime_ns']).merge(rec_df.drop(columns=['bytes', 'mtime_ns']), on='path', how='left')
+    df = items.drop(columns=['bytes', 'mtime_ns']).merge(
+        rec_df.drop(columns=['bytes', 'mtime_ns']), on='path', how='left'
+    )
     bad = (df.status == 'unreadable') | ((df.status == 'truncated') & (truncated == 'skip'))
     problems = df.loc[bad, ['path', 'status', 'reason']].reset_index(drop=True)
     problems.loc[problems.status == 'truncated', 'status'] = 'skipped'
@@ -315,6 +384,7 @@ def load_images(path, # dataset folder (Kaggle layout or class folders), or an `
 # %% ../nbs/00_data.ipynb #a68ac2b3
 BONEFRAC_HANDLE = 'bmadushanirodrigo/fracture-multi-region-x-ray-data'
 
+# %% ../nbs/00_data.ipynb #ee2e2a5d
 def download_bonefrac(handle:str=BONEFRAC_HANDLE) -> Path:
     "Download the Bone Fracture Multi-Region X-ray set from Kaggle and return its layout root"
     try:

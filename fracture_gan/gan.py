@@ -4,30 +4,33 @@
 
 # %% ../nbs/05_gan.ipynb #c857bcc8
 from __future__ import annotations
-import json, time, copy, hashlib, os
-from dataclasses import dataclass, asdict
+import json, time, copy, os
+from dataclasses import dataclass, asdict, replace, fields
 from pathlib import Path
 import numpy as np, pandas as pd, torch, torch.nn as nn, torch.nn.functional as F
 import matplotlib.pyplot as plt
+from fastcore.basics import patch
 from fastprogress.fastprogress import master_bar, progress_bar
-from .data import LABELS, load_images, environment, ImageSet, default_device
-from .splits import fold_parts
-from .models import seed_generator, seed_discriminator, CondGenerator, CondDiscriminator, LATENT, stacked_forward, stacked_params
+from .data import LABELS, load_images, environment, ImageSet, default_device, class_index
+from .images import to_uint8, image_grid, save_png, file_sha256
+from .splits import align_splits, training_rows
+from .models import (study_generator, study_discriminator, CondGenerator, CondDiscriminator, LATENT,
+                                 stacked_forward, stacked_params)
 
 # %% auto #0
-__all__ = ['GANConfig', 'seed_recipe', 'better_recipe', 'PerClass', 'make_gan', 'd_loss', 'g_loss', 'diff_augment', 'to_uint8',
-           'GANTrainer', 'sample_images', 'image_grid', 'save_png', 'file_sha256', 'load_generator', 'class_index',
-           'training_part', 'plot_history', 'train_gan']
+__all__ = ['RECIPES', 'GANConfig', 'study_recipe', 'better_recipe', 'gan_recipe', 'recipe_name', 'PerClass', 'make_gan', 'd_loss',
+           'g_loss', 'diff_augment', 'GANTrainer', 'sample_images', 'load_generator', 'training_part', 'plot_history',
+           'train_gan']
 
 # %% ../nbs/05_gan.ipynb #bc3056a4
 @dataclass
 class GANConfig:
     "Everything that defines a GAN training run"
-    arch:str = 'cond'            # 'seed': the original per-class DCGAN; 'cond': the conditional GAN
-    size:int = 64                # image side (seed: 64 only)
-    channels:int = 1             # seed arch: 3 as in the study (gray replicated), or 1
-    ch:int = 64                  # cond arch: base channel width
-    width:float = 1.0            # seed arch: filter multiplier (1 = the study's network; less only for CPU smoke runs)
+    arch:str = 'cond'            # 'dcgan': the study's per-class DCGAN; 'cond': the conditional GAN
+    size:int = 64                # image side (dcgan: 64 only)
+    channels:int = 1             # dcgan: 3 as in the study (gray replicated), or 1
+    ch:int = 64                  # cond: base channel width
+    width:float = 1.0            # dcgan: filter multiplier (1 = the study's network; less only for CPU runs)
     epochs:int = 100
     bs:int = 64
     lr_g:float = 2e-4
@@ -35,117 +38,166 @@ class GANConfig:
     betas:tuple = (0.0, 0.99)
     loss:str = 'hinge'           # 'bce_keras' (the study's), 'hinge' or 'ns' (non-saturating)
     label_noise:float = 0.0      # bce_keras: noise added to the discriminator's labels
-    augment:str = 'translation,exposure'  # DiffAugment-style, on real and fake for D: translation, exposure, cutout, flip
+    augment:str = 'translation,exposure'  # DiffAugment on real and fake for D: translation, exposure, cutout, flip
     ema:float = 0.999            # EMA decay of the generator copy used for sampling (0: none)
     d_steps:int = 1              # discriminator steps per generator step
-    fresh_latent:bool = True     # a new latent batch for the generator step (Keras); False: reuse the last discriminator step's (one generator pass fewer)
+    fresh_latent:bool = True     # a new latent batch for the generator step (Keras); False: reuse D's last one
     seed:int = 0
     sample_every:int = 10        # epochs between sample grids
     save_every:int = 10          # epochs between checkpoints
     amp:bool = True              # bf16 autocast on CUDA
     channels_last:bool = True    # on CUDA
     compile:bool = False         # torch.compile the networks (CUDA)
-    deconv:str = 'native'        # seed arch on CUDA: transposed convolutions 'native' or as four 2x2 convolutions ('phases', same result)
+    deconv:str = 'native'        # dcgan on CUDA: transposed convolutions 'native' or 'phases' (same result)
 
-def seed_recipe(**kw) -> GANConfig:
-    "The original study's DCGAN recipe"
-    return GANConfig(**{**dict(arch='seed', channels=3, epochs=100, bs=32, lr_g=1e-4, lr_d=1e-4, betas=(0.9, 0.999),
-                               loss='bce_keras', label_noise=0.05, augment='', ema=0.0), **kw})
+# %% ../nbs/05_gan.ipynb #34818a94
+def study_recipe(**kw) -> GANConfig:
+    "The original study's DCGAN recipe, with `kw` overriding its fields"
+    study = dict(arch='dcgan', channels=3, epochs=100, bs=32, lr_g=1e-4, lr_d=1e-4, betas=(0.9, 0.999),
+                 loss='bce_keras', label_noise=0.05, augment='', ema=0.0)
+    return GANConfig(**{**study, **kw})
 
+# %% ../nbs/05_gan.ipynb #cf1051a5
 def better_recipe(**kw) -> GANConfig:
-    "The conditional, data-efficient GAN recipe"
+    "The conditional, data-efficient GAN recipe, with `kw` overriding its fields"
     return GANConfig(**kw)
+
+# %% ../nbs/05_gan.ipynb #9123963a
+RECIPES = dict(study=study_recipe, better=better_recipe)
+
+# %% ../nbs/05_gan.ipynb #3bbf16c6
+def _field_value(name, text):
+    "`text` as the type of `GANConfig` field `name`"
+    kinds = {f.name: f.type for f in fields(GANConfig)}
+    if name not in kinds: raise ValueError(f'{name!r} is not a GANConfig field; use one of {sorted(kinds)}')
+    kind = kinds[name]
+    if kind == 'bool': return text.lower() in ('1', 'true', 'yes')
+    if kind == 'tuple': return tuple(float(v) for v in text.split(','))
+    return {'int': int, 'float': float}.get(kind, str)(text)
+
+def gan_recipe(spec:str, # a preset and `field=value` overrides, e.g. 'better ema=0 loss=ns'
+               tiny:bool=False, # narrow networks for CPU runs
+               **kw # more overrides (win over `spec`'s)
+              ) -> GANConfig:
+    "The `GANConfig` that `spec` names"
+    preset, *over = spec.split()
+    if preset not in RECIPES: raise ValueError(f"unknown GAN recipe {preset!r}: use one of {list(RECIPES)}")
+    small = dict(width=1/8, bs=16) if preset == 'study' else dict(ch=8, bs=16)
+    pairs = [o.split('=', 1) for o in over]
+    return RECIPES[preset](**{**(small if tiny else {}), **{k: _field_value(k, v) for k, v in pairs}, **kw})
+
+# %% ../nbs/05_gan.ipynb #1b6d6e94
+def recipe_name(spec:str) -> str:
+    "A file-safe name for recipe `spec`: 'better ema=0' -> 'better_ema-0'"
+    preset, *over = spec.split()
+    tags = [f"{k}-{v.replace(',', '+') or 'none'}" for k, v in (o.split('=', 1) for o in over)]
+    return '_'.join([preset] + tags)
 
 # %% ../nbs/05_gan.ipynb #c5d33f41
 class PerClass(nn.Module):
     "One network per class behind a conditional interface `f(x, y)`"
     def __init__(self, make, n_classes=2, kind='g', channels=3, channels_last=False, deconv='native'):
         super().__init__()
-        self.nets, self.kind, self.channels = nn.ModuleList(make() for _ in range(n_classes)), kind, channels
-        self.channels_last, self.deconv = channels_last, deconv
+        self.nets = nn.ModuleList(make() for _ in range(n_classes))
+        self.kind, self.channels, self.channels_last, self.deconv = kind, channels, channels_last, deconv
+
+    def _edge(self, net, x):
+        "Run one class network: [0,1] RGB out -> [-1,1] gray (g); [-1,1] gray in -> [0,1] RGB (d)"
+        if self.kind == 'g': return net(x).mean(1, keepdim=True)*2 - 1
+        return net(((x + 1)/2).expand(-1, self.channels, -1, -1))
+
     def forward(self, x, y=None):
         "`y`: the class of each row; `None`: `x` is equal blocks of every class, in class order (the trainer's batches)"
-        if y is None: return self._blocks(x)
+        if y is None: return self.blocks(x)
         out = None
         for c, net in enumerate(self.nets):
             m = y == c
             if not m.any(): continue
-            xc = x[m]
-            if self.kind == 'g': o = net(xc).mean(1, keepdim=True)*2 - 1                                  # [0,1] RGB -> [-1,1] gray
-            else: o = net(((xc + 1)/2).expand(-1, self.channels, -1, -1))                              # [-1,1] gray -> [0,1] RGB
+            o = self._edge(net, x[m])
             if out is None: out = o.new_zeros((len(x),) + o.shape[1:])
             out[m] = o
         return out
-    def _blocks(self, x):
-        "All class networks in one stacked pass (`models.stacked_forward`): one launch per layer, no host sync"
-        k = len(self.nets); xs = x.view(k, len(x)//k, *x.shape[1:])
-        if self.kind == 'd': xs = ((xs + 1)/2).expand(-1, -1, self.channels, -1, -1)
-        o = stacked_forward(list(self.nets[0]), stacked_params(self.nets), xs, self.training, self.channels_last, self.deconv)
-        if self.kind == 'g': o = o.mean(2, keepdim=True)*2 - 1
-        return o.reshape(len(x), *o.shape[2:])
 
+# %% ../nbs/05_gan.ipynb #e2283c04
+@patch
+def blocks(self:PerClass, x):
+    "All class networks on equal class blocks of `x`, in one stacked pass"
+    k = len(self.nets)
+    xs = x.view(k, len(x)//k, *x.shape[1:])
+    if self.kind == 'd': xs = ((xs + 1)/2).expand(-1, -1, self.channels, -1, -1)
+    layers, get = list(self.nets[0]), stacked_params(self.nets)
+    o = stacked_forward(layers, get, xs, self.training, self.channels_last, self.deconv)
+    if self.kind == 'g': o = o.mean(2, keepdim=True)*2 - 1
+    return o.reshape(len(x), *o.shape[2:])
+
+# %% ../nbs/05_gan.ipynb #48e3a8a5
 def make_gan(cfg:GANConfig) -> tuple[nn.Module, nn.Module]:
     "Generator and discriminator for `cfg`"
-    if cfg.arch == 'seed':
+    if cfg.arch == 'dcgan':
         if cfg.size != 64: raise ValueError('the original DCGAN is defined at 64 px only')
-        return (PerClass(lambda: seed_generator(cfg.channels, width=cfg.width), kind='g', channels=cfg.channels, deconv=cfg.deconv),
-                PerClass(lambda: seed_discriminator(cfg.channels, width=cfg.width), kind='d', channels=cfg.channels))
+        g = PerClass(lambda: study_generator(cfg.channels, width=cfg.width), kind='g', channels=cfg.channels,
+                     deconv=cfg.deconv)
+        d = PerClass(lambda: study_discriminator(cfg.channels, width=cfg.width), kind='d', channels=cfg.channels)
+        return g, d
     if cfg.arch == 'cond': return CondGenerator(cfg.size, cfg.ch), CondDiscriminator(cfg.size, cfg.ch)
-    raise ValueError(f"arch must be 'seed' or 'cond', not {cfg.arch!r}")
+    raise ValueError(f"arch must be 'dcgan' or 'cond', not {cfg.arch!r}")
 
-# %% ../nbs/05_gan.ipynb #973c3525
+# %% ../nbs/05_gan.ipynb #c9c3044a
 def d_loss(kind, real_logits, fake_logits, label_noise=0.0, gen=None):
     "Discriminator loss for `kind` in 'bce_keras', 'hinge', 'ns'"
+    real, fake = real_logits.float(), fake_logits.float()
     if kind == 'bce_keras':
-        logits = torch.cat([fake_logits, real_logits]).float()
-        labels = torch.cat([torch.ones_like(fake_logits), torch.zeros_like(real_logits)]).float()
+        labels = torch.cat([torch.ones_like(fake), torch.zeros_like(real)])
         if label_noise: labels = labels + label_noise*torch.rand(labels.shape, generator=gen, device=labels.device)
-        return F.binary_cross_entropy_with_logits(logits, labels)
-    if kind == 'hinge': return F.relu(1 - real_logits.float()).mean() + F.relu(1 + fake_logits.float()).mean()
-    if kind == 'ns': return F.softplus(-real_logits.float()).mean() + F.softplus(fake_logits.float()).mean()
+        return F.binary_cross_entropy_with_logits(torch.cat([fake, real]), labels)
+    if kind == 'hinge': return F.relu(1 - real).mean() + F.relu(1 + fake).mean()
+    if kind == 'ns': return F.softplus(-real).mean() + F.softplus(fake).mean()
     raise ValueError(f'unknown loss {kind!r}')
 
+# %% ../nbs/05_gan.ipynb #5366695b
 def g_loss(kind, fake_logits):
-    "Generator loss for `kind`"
-    if kind == 'bce_keras': return F.binary_cross_entropy_with_logits(fake_logits.float(), torch.zeros_like(fake_logits).float())
-    if kind == 'hinge': return -fake_logits.float().mean()
-    if kind == 'ns': return F.softplus(-fake_logits.float()).mean()
+    "Generator loss for `kind` in 'bce_keras', 'hinge', 'ns'"
+    fake = fake_logits.float()
+    if kind == 'bce_keras': return F.binary_cross_entropy_with_logits(fake, torch.zeros_like(fake))
+    if kind == 'hinge': return -fake.mean()
+    if kind == 'ns': return F.softplus(-fake).mean()
     raise ValueError(f'unknown loss {kind!r}')
 
 # %% ../nbs/05_gan.ipynb #94297571
+def _translate(x, rand):
+    "Shift each image by up to 1/8 of its side, filling with black (-1)"
+    n, dev, (h, w) = len(x), x.device, x.shape[2:]
+    sh, sw = h//8, w//8
+    ty, tx = (rand(n)*(2*sh+1)).long() - sh, (rand(n)*(2*sw+1)).long() - sw
+    gy = torch.arange(h, device=dev)[None] - ty[:, None]
+    gx = torch.arange(w, device=dev)[None] - tx[:, None]
+    valid = ((gy >= 0) & (gy < h))[:, :, None] & ((gx >= 0) & (gx < w))[:, None, :]
+    idx = (gy.clamp(0, h-1)[:, :, None]*w + gx.clamp(0, w-1)[:, None, :]).flatten(1)
+    moved = x.flatten(2).gather(2, idx[:, None].expand(-1, x.shape[1], -1)).view_as(x)
+    return torch.where(valid[:, None], moved, -torch.ones_like(x))
+
+def _cutout(x, rand):
+    "Black out one square of half the side of each image"
+    n, dev, (h, w) = len(x), x.device, x.shape[2:]
+    cy, cx = (rand(n)*h).long(), (rand(n)*w).long()
+    yy, xx = torch.arange(h, device=dev), torch.arange(w, device=dev)
+    m = ((yy[None] - cy[:, None]).abs() < h//8)[:, :, None] & ((xx[None] - cx[:, None]).abs() < w//8)[:, None, :]
+    return x.masked_fill(m[:, None], -1.)
+
 def diff_augment(x:torch.Tensor, policy:str, gen:torch.Generator|None=None) -> torch.Tensor:
     "Augment images `x` in [-1, 1] by a comma-separated `policy` of 'translation', 'exposure', 'cutout', 'flip'"
     if not policy: return x
-    n, dev = len(x), x.device
-    rand = lambda *s: torch.rand(*s, generator=gen, device=dev)
+    n = len(x)
+    rand = lambda *s: torch.rand(*s, generator=gen, device=x.device)
     for p in policy.split(','):
-        if p == 'exposure':
-            x = (x + 1) * (0.8 + 0.4*rand(n, 1, 1, 1)) + (rand(n, 1, 1, 1) - 0.5)*0.4 - 1
-        elif p == 'translation':
-            h, w = x.shape[2:]; sh, sw = h//8, w//8
-            ty, tx = (rand(n)*(2*sh+1)).long() - sh, (rand(n)*(2*sw+1)).long() - sw
-            gy = (torch.arange(h, device=dev)[None] - ty[:, None]); gx = (torch.arange(w, device=dev)[None] - tx[:, None])
-            valid = ((gy >= 0) & (gy < h))[:, :, None] & ((gx >= 0) & (gx < w))[:, None, :]
-            idx = gy.clamp(0, h-1)[:, :, None]*w + gx.clamp(0, w-1)[:, None, :]
-            x = torch.where(valid[:, None], x.flatten(2).gather(2, idx.flatten(1)[:, None].expand(-1, x.shape[1], -1)).view_as(x), -torch.ones_like(x))
-        elif p == 'cutout':
-            h, w = x.shape[2:]; ch, cw = h//4, w//4
-            cy, cx = (rand(n)*h).long(), (rand(n)*w).long()
-            yy, xx = torch.arange(h, device=dev), torch.arange(w, device=dev)
-            m = ((yy[None] - cy[:, None]).abs() < ch//2)[:, :, None] & ((xx[None] - cx[:, None]).abs() < cw//2)[:, None, :]
-            x = x.masked_fill(m[:, None], -1.)
-        elif p == 'flip':
-            x = torch.where((rand(n) < 0.5)[:, None, None, None], x.flip(3), x)
+        if p == 'exposure': x = (x + 1) * (0.8 + 0.4*rand(n, 1, 1, 1)) + (rand(n, 1, 1, 1) - 0.5)*0.4 - 1
+        elif p == 'translation': x = _translate(x, rand)
+        elif p == 'cutout': x = _cutout(x, rand)
+        elif p == 'flip': x = torch.where((rand(n) < 0.5)[:, None, None, None], x.flip(3), x)
         else: raise ValueError(f'unknown augmentation {p!r}')
     return x.clamp(-1, 1) if 'exposure' in policy else x
 
 # %% ../nbs/05_gan.ipynb #cefa0cd9
-def _to_float(xb): return xb.float().div_(127.5).sub_(1).unsqueeze(1)
-
-def to_uint8(x:torch.Tensor) -> np.ndarray:
-    "Generator output (n, 1, s, s) in [-1, 1] -> uint8 images (n, s, s)"
-    return ((x[:, 0].float() + 1)*127.5).round().clamp(0, 255).to(torch.uint8).cpu().numpy()
-
 class GANTrainer:
     "Train a GAN described by `cfg` on uint8 images `x` (n, s, s) with class indices `y`"
     def __init__(self, cfg:GANConfig, x:np.ndarray, y:np.ndarray, out=None, device=None):
@@ -153,220 +205,258 @@ class GANTrainer:
         self.device = default_device(device)
         self.cuda = self.device.type == 'cuda'
         torch.manual_seed(cfg.seed)
-        self.G, self.D = make_gan(cfg)
-        self.G, self.D = self.G.to(self.device), self.D.to(self.device)
+        self.G, self.D = (m.to(self.device) for m in make_gan(cfg))
         if self.cuda and cfg.channels_last:
-            self.G, self.D = self.G.to(memory_format=torch.channels_last), self.D.to(memory_format=torch.channels_last)
+            self.G, self.D = (m.to(memory_format=torch.channels_last) for m in (self.G, self.D))
             for m in (self.G, self.D):
                 if isinstance(m, PerClass): m.channels_last = True
         self.G_ema = copy.deepcopy(self.G).eval().requires_grad_(False) if cfg.ema else None
-        opt = lambda m, lr: torch.optim.Adam(m.parameters(), lr=lr, betas=tuple(cfg.betas), **(dict(fused=True) if self.cuda else {}))
-        self.opt_g, self.opt_d = opt(self.G, cfg.lr_g), opt(self.D, cfg.lr_d)
+        fused = dict(fused=True) if self.cuda else {}
+        self.opt_g = torch.optim.Adam(self.G.parameters(), lr=cfg.lr_g, betas=tuple(cfg.betas), **fused)
+        self.opt_d = torch.optim.Adam(self.D.parameters(), lr=cfg.lr_d, betas=tuple(cfg.betas), **fused)
         self.x = torch.tensor(np.asarray(x), dtype=torch.uint8, device=self.device)
         self.y = torch.tensor(np.asarray(y), dtype=torch.long, device=self.device)
-        if len(self.x) and self.x.shape[1] != cfg.size: raise ValueError(f'images are {self.x.shape[1]} px, config says {cfg.size}')
+        if len(self.x) and self.x.shape[1] != cfg.size:
+            raise ValueError(f'images are {self.x.shape[1]} px, config says {cfg.size}')
         self.rng = torch.Generator(self.device).manual_seed(cfg.seed)
         self.epoch, self.step, self.history = 0, 0, []
         self.class_counts = np.bincount(np.asarray(y), minlength=2).tolist()
-        self.blocks = self.cuda and cfg.arch == 'seed' and min(self.class_counts) > 0   # stacked class networks: one launch per layer (on CPUs the grouped kernels are slower)
+        # stacked class networks: one launch per layer (on CPUs the grouped kernels are slower)
+        self.blocks = self.cuda and cfg.arch == 'dcgan' and min(self.class_counts) > 0
         self.z_fixed = torch.randn(16, LATENT, generator=torch.Generator().manual_seed(cfg.seed + 1)).to(self.device)
-        self._g, self._d = (torch.compile(self.G), torch.compile(self.D)) if (cfg.compile and self.cuda) else (self.G, self.D)
+        compiled = cfg.compile and self.cuda
+        self._g, self._d = (torch.compile(self.G), torch.compile(self.D)) if compiled else (self.G, self.D)
 
     def _autocast(self): return torch.autocast('cuda', dtype=torch.bfloat16, enabled=self.cuda and self.cfg.amp)
     def _latent(self, n): return torch.randn(n, LATENT, generator=self.rng, device=self.device)
 
-    def _batches(self):
-        "Index batches of one epoch; per class for the seed arch (each class's GAN sees only its class)"
-        cfg = self.cfg
-        if cfg.arch == 'seed':
-            per = [torch.nonzero(self.y == c).squeeze(1) for c in range(2)]
-            per = [p[torch.randperm(len(p), generator=self.rng, device=self.device)] for p in per]
-            n = min(len(p) for p in per if len(p)) // cfg.bs
-            return [torch.cat([p[i*cfg.bs:(i+1)*cfg.bs] for p in per if len(p)]) for i in range(n)]
-        perm = torch.randperm(len(self.x), generator=self.rng, device=self.device)
-        return [perm[i*cfg.bs:(i+1)*cfg.bs] for i in range(len(perm)//cfg.bs)]
+# %% ../nbs/05_gan.ipynb #02735584
+@patch
+def batches(self:GANTrainer) -> list:
+    "Index batches of one epoch; per class for the DCGAN (each class's GAN sees only its class)"
+    cfg = self.cfg
+    if cfg.arch == 'dcgan':
+        per = [torch.nonzero(self.y == c).squeeze(1) for c in range(2)]
+        per = [p[torch.randperm(len(p), generator=self.rng, device=self.device)] for p in per]
+        n = min(len(p) for p in per if len(p)) // cfg.bs
+        return [torch.cat([p[i*cfg.bs:(i+1)*cfg.bs] for p in per if len(p)]) for i in range(n)]
+    perm = torch.randperm(len(self.x), generator=self.rng, device=self.device)
+    return [perm[i*cfg.bs:(i+1)*cfg.bs] for i in range(len(perm)//cfg.bs)]
 
-    def train_step(self, idx):
-        "One update: `d_steps` discriminator steps, then one generator step; returns detached losses"
-        cfg = self.cfg; real, y = _to_float(self.x[idx]), self.y[idx]
-        yc = None if self.blocks else y                  # seed arch: class blocks, all class networks in one pass
-        if self.cuda and cfg.channels_last: real = real.contiguous(memory_format=torch.channels_last)
-        aug = lambda t: diff_augment(t, cfg.augment, self.rng)
-        for i in range(cfg.d_steps):
-            share = not cfg.fresh_latent and i == cfg.d_steps - 1
-            with self._autocast():
-                with torch.set_grad_enabled(share): fake_g = self._g(self._latent(len(y)), yc)
-                ld = d_loss(cfg.loss, self._d(aug(real), yc), self._d(aug(fake_g.detach()), yc), cfg.label_noise, self.rng)
-            self.opt_d.zero_grad(set_to_none=True); ld.backward(); self.opt_d.step()
+# %% ../nbs/05_gan.ipynb #cf20f4e6
+@patch
+@torch.no_grad()
+def update_ema(self:GANTrainer):
+    "Move the EMA generator towards the trained one"
+    beta = min(self.cfg.ema, (1 + self.step)/(10 + self.step))
+    for pe, p in zip(self.G_ema.parameters(), self.G.parameters()): pe.lerp_(p, 1 - beta)
+    for be, b in zip(self.G_ema.buffers(), self.G.buffers()): be.copy_(b)
+
+# %% ../nbs/05_gan.ipynb #f5558c62
+@patch(as_prop=True)
+def generator(self:GANTrainer) -> nn.Module:
+    "The generator used for sampling: the EMA copy when there is one"
+    return self.G_ema if self.G_ema is not None else self.G
+
+# %% ../nbs/05_gan.ipynb #606f3b3d
+def _to_float(xb): return xb.float().div_(127.5).sub_(1).unsqueeze(1)
+
+@patch
+def train_step(self:GANTrainer, idx):
+    "One update: `d_steps` discriminator steps, then one generator step; returns detached losses"
+    cfg = self.cfg
+    real, y = _to_float(self.x[idx]), self.y[idx]
+    yc = None if self.blocks else y                  # class blocks: all class networks in one pass
+    if self.cuda and cfg.channels_last: real = real.contiguous(memory_format=torch.channels_last)
+    aug = lambda t: diff_augment(t, cfg.augment, self.rng)
+    for i in range(cfg.d_steps):
+        share = not cfg.fresh_latent and i == cfg.d_steps - 1
         with self._autocast():
-            if cfg.fresh_latent: fake_g = self._g(self._latent(len(y)), yc)
-            lg = g_loss(cfg.loss, self._d(aug(fake_g), yc))
-        self.opt_g.zero_grad(set_to_none=True); lg.backward(); self.opt_g.step()
-        if self.G_ema is not None: self._update_ema()
-        self.step += 1
-        return ld.detach(), lg.detach()
+            with torch.set_grad_enabled(share): fake_g = self._g(self._latent(len(y)), yc)
+            ld = d_loss(cfg.loss, self._d(aug(real), yc), self._d(aug(fake_g.detach()), yc), cfg.label_noise, self.rng)
+        self.opt_d.zero_grad(set_to_none=True)
+        ld.backward()
+        self.opt_d.step()
+    with self._autocast():
+        if cfg.fresh_latent: fake_g = self._g(self._latent(len(y)), yc)
+        lg = g_loss(cfg.loss, self._d(aug(fake_g), yc))
+    self.opt_g.zero_grad(set_to_none=True)
+    lg.backward()
+    self.opt_g.step()
+    if self.G_ema is not None: self.update_ema()
+    self.step += 1
+    return ld.detach(), lg.detach()
 
-    @torch.no_grad()
-    def _update_ema(self):
-        "EMA of the generator's weights; the decay warms up over the first steps so that short runs do not sample the initial weights"
-        beta = min(self.cfg.ema, (1 + self.step)/(10 + self.step))
-        for pe, p in zip(self.G_ema.parameters(), self.G.parameters()): pe.lerp_(p, 1 - beta)
-        for be, b in zip(self.G_ema.buffers(), self.G.buffers()): be.copy_(b)
-
-    def fit(self, epochs:int|None=None, progress:bool=True):
-        "Train until `epochs` (default `cfg.epochs`) epochs are done, with sample grids and checkpoints on the way"
-        epochs = epochs or self.cfg.epochs
-        mb = master_bar(range(self.epoch, epochs)) if progress else range(self.epoch, epochs)
-        for e in mb:
-            self.G.train(); self.D.train()
-            t0, sums, batches = time.perf_counter(), torch.zeros(2, device=self.device), self._batches()
-            for idx in (progress_bar(batches, parent=mb, leave=False) if progress else batches):
-                ld, lg = self.train_step(idx); sums += torch.stack([ld, lg])
-            if self.cuda: torch.cuda.synchronize()
-            dt = time.perf_counter() - t0; nb = max(len(batches), 1)
-            self.epoch = e + 1
-            self.history.append(dict(epoch=self.epoch, loss_d=float(sums[0])/nb, loss_g=float(sums[1])/nb, seconds=dt,
-                                     img_per_s=sum(len(b) for b in batches)/dt if dt else 0.))
-            if progress: mb.write(f"epoch {self.epoch}: D {self.history[-1]['loss_d']:.3f}  G {self.history[-1]['loss_g']:.3f}  {self.history[-1]['img_per_s']:.0f} img/s")
-            if self.out:
-                if self.epoch % self.cfg.sample_every == 0 or self.epoch == epochs: self.save_grid(self.out/'samples'/f'epoch_{self.epoch:04d}.png')
-                if self.epoch % self.cfg.save_every == 0 or self.epoch == epochs: self.save(self.out/'checkpoint.pt')
-        return self
-
-    @property
-    def generator(self) -> nn.Module:
-        "The generator used for sampling: the EMA copy when there is one"
-        return self.G_ema if self.G_ema is not None else self.G
-
-# %% ../nbs/05_gan.ipynb #b34f624e
+# %% ../nbs/05_gan.ipynb #098c4720
 @torch.no_grad()
 def sample_images(G:nn.Module, y, seed:int=0, bs:int=256, device=None) -> np.ndarray:
     "uint8 images (n, s, s) from generator `G` for class indices `y`, latents drawn from `seed`"
     device = device or next(G.parameters()).device
     y = torch.as_tensor(np.asarray(y), dtype=torch.long)
     z = torch.randn(len(y), LATENT, generator=torch.Generator().manual_seed(seed))
-    was = G.training; G.eval(); out = []
-    for s in range(0, len(y), bs):
-        x = G(z[s:s+bs].to(device), y[s:s+bs].to(device)).float()
-        out.append(to_uint8(x))
+    was = G.training
+    G.eval()
+    out = [to_uint8(G(z[s:s+bs].to(device), y[s:s+bs].to(device)).float()) for s in range(0, len(y), bs)]
     G.train(was)
     return np.concatenate(out) if out else np.zeros((0,), np.uint8)
 
-def image_grid(rows:list, pad:int=2) -> np.ndarray:
-    "Stack lists of equal-size uint8 images into one grid image (a row per list)"
-    h, w = rows[0][0].shape
-    g = np.full((len(rows)*(h+pad) - pad, max(len(r) for r in rows)*(w+pad) - pad), 255, np.uint8)
-    for i, r in enumerate(rows):
-        for j, im in enumerate(r): g[i*(h+pad):i*(h+pad)+h, j*(w+pad):j*(w+pad)+w] = im
-    return g
-
-def save_png(a:np.ndarray, fn):
-    "Write uint8 image `a` to PNG file `fn`, making its folder"
-    from PIL import Image
-    fn = Path(fn); fn.parent.mkdir(parents=True, exist_ok=True); Image.fromarray(a).save(fn)
-
+# %% ../nbs/05_gan.ipynb #5296abd2
+@patch
 @torch.no_grad()
-def _grid(self, n=8):
-    G = self.generator; was = G.training; G.eval()
-    rows = []
-    for c in range(2):
-        x = G(self.z_fixed[:n], torch.full((n,), c, device=self.device)).float()
-        rows.append(list(to_uint8(x)))
+def grid(self:GANTrainer, n:int=8) -> np.ndarray:
+    "A uint8 grid of `n` fixed-latent samples per class, one row per class"
+    G = self.generator
+    was = G.training
+    G.eval()
+    rows = [list(to_uint8(G(self.z_fixed[:n], torch.full((n,), c, device=self.device)).float())) for c in range(2)]
     G.train(was)
     return image_grid(rows)
-GANTrainer.grid = _grid
 
-def _save_grid(self, fn): save_png(self.grid(), fn)
-GANTrainer.save_grid = _save_grid
+# %% ../nbs/05_gan.ipynb #8d67a3f5
+@patch
+def save_grid(self:GANTrainer, fn):
+    "Write `grid()` to PNG file `fn`"
+    return save_png(self.grid(), fn)
 
-def _state(self):
-    return dict(cfg=asdict(self.cfg), epoch=self.epoch, step=self.step, history=self.history, class_counts=self.class_counts, labels=list(LABELS),
-                G=self.G.state_dict(), D=self.D.state_dict(), G_ema=self.G_ema.state_dict() if self.G_ema is not None else None,
+# %% ../nbs/05_gan.ipynb #972ac782
+@patch
+def state(self:GANTrainer) -> dict:
+    "Everything needed to continue training: config, counters, weights, optimizer and RNG states"
+    return dict(cfg=asdict(self.cfg), epoch=self.epoch, step=self.step, history=self.history,
+                class_counts=self.class_counts, labels=list(LABELS),
+                G=self.G.state_dict(), D=self.D.state_dict(),
+                G_ema=self.G_ema.state_dict() if self.G_ema is not None else None,
                 opt_g=self.opt_g.state_dict(), opt_d=self.opt_d.state_dict(), rng=self.rng.get_state(),
                 torch_rng=torch.get_rng_state(), cuda_rng=torch.cuda.get_rng_state_all() if self.cuda else None)
 
-def _save(self, fn):
+# %% ../nbs/05_gan.ipynb #ded45939
+@patch
+def save(self:GANTrainer, fn) -> Path:
     "Write a checkpoint to `fn` (atomically)"
-    fn = Path(fn); fn.parent.mkdir(parents=True, exist_ok=True)
-    tmp = fn.with_name(fn.name + '.tmp'); torch.save(_state(self), tmp); os.replace(tmp, fn)
+    fn = Path(fn)
+    fn.parent.mkdir(parents=True, exist_ok=True)
+    tmp = fn.with_name(fn.name + '.tmp')
+    torch.save(self.state(), tmp)
+    os.replace(tmp, fn)
     return fn
-GANTrainer.save = _save
 
-@classmethod
-def _load(cls, fn, x, y, out=None, device=None):
+# %% ../nbs/05_gan.ipynb #4a6fb129
+def _config_of(st):
+    "The `GANConfig` of a checkpoint's state (checkpoints from before the rename call the study's DCGAN arch 'seed')"
+    cfg = {**st['cfg'], 'betas': tuple(st['cfg']['betas'])}
+    return GANConfig(**{**cfg, 'arch': 'dcgan' if cfg['arch'] == 'seed' else cfg['arch']})
+
+@patch(cls_method=True)
+def load(cls:GANTrainer, fn, x, y, out=None, device=None):
     "A trainer restored from checkpoint `fn`, ready to continue on images `x`, classes `y`"
     st = torch.load(fn, map_location='cpu', weights_only=False)
-    t = cls(GANConfig(**{**st['cfg'], 'betas': tuple(st['cfg']['betas'])}), x, y, out=out, device=device)
-    t.G.load_state_dict(st['G']); t.D.load_state_dict(st['D'])
+    t = cls(_config_of(st), x, y, out=out, device=device)
+    t.G.load_state_dict(st['G'])
+    t.D.load_state_dict(st['D'])
     if t.G_ema is not None: t.G_ema.load_state_dict(st['G_ema'])
-    t.opt_g.load_state_dict(st['opt_g']); t.opt_d.load_state_dict(st['opt_d'])
-    t.rng.set_state(st['rng']); torch.set_rng_state(st['torch_rng'])
+    t.opt_g.load_state_dict(st['opt_g'])
+    t.opt_d.load_state_dict(st['opt_d'])
+    t.rng.set_state(st['rng'])
+    torch.set_rng_state(st['torch_rng'])
     if t.cuda and st['cuda_rng'] is not None: torch.cuda.set_rng_state_all(st['cuda_rng'])
     t.epoch, t.step, t.history = st['epoch'], st['step'], st['history']
     return t
-GANTrainer.load = _load
+
+# %% ../nbs/05_gan.ipynb #b047785c
+@patch
+def fit(self:GANTrainer, epochs:int|None=None, progress:bool=True):
+    "Train until `epochs` (default `cfg.epochs`) epochs are done, with sample grids and checkpoints on the way"
+    epochs = epochs or self.cfg.epochs
+    mb = master_bar(range(self.epoch, epochs)) if progress else range(self.epoch, epochs)
+    for e in mb:
+        self.G.train()
+        self.D.train()
+        t0, sums, batches = time.perf_counter(), torch.zeros(2, device=self.device), self.batches()
+        for idx in (progress_bar(batches, parent=mb, leave=False) if progress else batches):
+            sums += torch.stack(self.train_step(idx))
+        if self.cuda: torch.cuda.synchronize()
+        dt, nb = time.perf_counter() - t0, max(len(batches), 1)
+        self.epoch = e + 1
+        h = dict(epoch=self.epoch, loss_d=float(sums[0])/nb, loss_g=float(sums[1])/nb, seconds=dt,
+                 img_per_s=sum(len(b) for b in batches)/dt if dt else 0.)
+        self.history.append(h)
+        if progress:
+            mb.write(f"epoch {h['epoch']}: D {h['loss_d']:.3f}  G {h['loss_g']:.3f}  {h['img_per_s']:.0f} img/s")
+        if not self.out: continue
+        last = self.epoch == epochs
+        if self.epoch % self.cfg.sample_every == 0 or last:
+            self.save_grid(self.out / 'samples' / f'epoch_{self.epoch:04d}.png')
+        if self.epoch % self.cfg.save_every == 0 or last: self.save(self.out/'checkpoint.pt')
+    return self
 
 # %% ../nbs/05_gan.ipynb #87e487d8
-def file_sha256(fn) -> str:
-    h = hashlib.sha256()
-    with open(fn, 'rb') as f:
-        for b in iter(lambda: f.read(1 << 20), b''): h.update(b)
-    return h.hexdigest()
-
 def load_generator(fn, device='cpu') -> tuple[nn.Module, GANConfig, dict]:
-    "`(generator, config, info)` from a checkpoint (the EMA generator when there is one); info: sha256, epoch, class_counts"
+    "`(generator, config, info)` from a checkpoint (the EMA generator if any); info: sha256, epoch, class_counts"
     fn = Path(fn)
-    if not fn.exists(): raise FileNotFoundError(f'No checkpoint at {fn}: train one with `fgan_train_gan` (it writes checkpoint.pt).')
+    if not fn.exists():
+        raise FileNotFoundError(f'No checkpoint at {fn}: train one with `fgan_train_gan` (it writes checkpoint.pt).')
     try: st = torch.load(fn, map_location=device, weights_only=False)
-    except Exception as e: raise ValueError(f'{fn} is not a fracture_gan checkpoint ({type(e).__name__}: {e}).') from None
-    if not isinstance(st, dict) or 'cfg' not in st: raise ValueError(f'{fn} is not a fracture_gan checkpoint (no GAN config in it).')
-    cfg = GANConfig(**{**st['cfg'], 'betas': tuple(st['cfg']['betas'])})
+    except Exception as e:
+        raise ValueError(f'{fn} is not a fracture_gan checkpoint ({type(e).__name__}: {e}).') from None
+    if not isinstance(st, dict) or 'cfg' not in st:
+        raise ValueError(f'{fn} is not a fracture_gan checkpoint (no GAN config in it).')
+    cfg = _config_of(st)
     G, _ = make_gan(cfg)
     G.load_state_dict(st['G_ema'] if st.get('G_ema') is not None else st['G'])
-    return G.to(device).eval(), cfg, dict(sha256=file_sha256(fn), epoch=st['epoch'], class_counts=st.get('class_counts', [1, 1]))
+    info = dict(sha256=file_sha256(fn), epoch=st['epoch'], class_counts=st.get('class_counts', [1, 1]))
+    return G.to(device).eval(), cfg, info
 
-# %% ../nbs/05_gan.ipynb #07e40fc0
-def class_index(labels) -> np.ndarray:
-    "Class indices (0 'fractured', 1 'not fractured') of label strings"
-    return pd.Series(labels).map({l: i for i, l in enumerate(LABELS)}).to_numpy()
-
-def training_part(ims:ImageSet, splits=None, fold='holdout') -> ImageSet:
-    "The images of `ims` in the training part of `splits` (a table or CSV path) for `fold`; all of them if `splits` is None"
+# %% ../nbs/05_gan.ipynb #b6204aa9
+def training_part(ims:ImageSet, # loaded images
+                  splits=None, # a split table (DataFrame or CSV path); `None`: every image
+                  part='holdout', # an int, 'holdout' or 'official'
+                  frac:float=1.0 # share of the training part's groups to keep
+                 ) -> ImageSet:
+    "The images of `ims` in the training part of `splits`"
     if splits is None: return ims
-    s = pd.read_csv(splits) if not isinstance(splits, pd.DataFrame) else splits
-    tr, _ = fold_parts(s, fold)
-    return ims.subset(ims.items.path.isin(set(s.path[tr])).to_numpy())
+    s = align_splits(splits if isinstance(splits, pd.DataFrame) else pd.read_csv(splits), ims.items)
+    return ims.subset(training_rows(s, part, frac))
 
+# %% ../nbs/05_gan.ipynb #1db67653
 def plot_history(history, fn=None, title=''):
-    "Per-epoch discriminator and generator losses"
+    "Per-epoch discriminator and generator losses; saved to `fn` when given"
     h = pd.DataFrame(history)
     fig, ax = plt.subplots(figsize=(6, 3.2))
-    ax.plot(h.epoch, h.loss_d, label='discriminator'); ax.plot(h.epoch, h.loss_g, label='generator')
-    ax.set_xlabel('epoch'); ax.set_ylabel('loss'); ax.set_title(title); ax.legend(); fig.tight_layout()
-    if fn: Path(fn).parent.mkdir(parents=True, exist_ok=True); fig.savefig(fn, dpi=100); plt.close(fig)
+    ax.plot(h.epoch, h.loss_d, label='discriminator')
+    ax.plot(h.epoch, h.loss_g, label='generator')
+    ax.set(xlabel='epoch', ylabel='loss', title=title)
+    ax.legend()
+    fig.tight_layout()
+    if fn:
+        Path(fn).parent.mkdir(parents=True, exist_ok=True)
+        fig.savefig(fn, dpi=100)
+        plt.close(fig)
     return fig
 
+# %% ../nbs/05_gan.ipynb #07e40fc0
 def train_gan(data, # dataset folder, or an already loaded `ImageSet`
               cfg:GANConfig, # the recipe
               out, # output folder (resumed if it holds a checkpoint)
               splits=None, # split table (DataFrame or CSV) so the GAN never sees held-out images
-              fold='holdout', # which training part: a fold number, 'holdout' or 'official'
+              part='holdout', # which training part: an int, 'holdout' or 'official'
+              frac:float=1.0, # share of the training part's groups to train on
               device=None, cache=None, progress:bool=True) -> GANTrainer:
-    "Train (or resume) a GAN on the training part of `data`; write checkpoint, config, history, loss curves and sample grids to `out`"
+    "Train (or resume) a GAN on a training part of `data`; write checkpoint, config, history and pictures to `out`"
     out = Path(out)
     ims = data if isinstance(data, ImageSet) else load_images(data, size=cfg.size, cache=cache, progress=progress)
-    ims = training_part(ims, splits, fold)
+    ims = training_part(ims, splits, part, frac)
     x, y = ims.x, class_index(ims.items.label)
     ck = out/'checkpoint.pt'
     if ck.exists():
         t = GANTrainer.load(ck, x, y, out=out, device=device)
-        same = lambda c: {**asdict(c), 'epochs': 0, 'betas': tuple(c.betas)}
-        if same(t.cfg) != same(cfg): raise ValueError(f'{ck} was trained with another configuration; choose a new output folder.')
+        if replace(t.cfg, epochs=0) != replace(cfg, epochs=0, betas=tuple(cfg.betas)):
+            raise ValueError(f'{ck} was trained with another configuration; choose a new output folder.')
         t.cfg.epochs = cfg.epochs
     else: t = GANTrainer(cfg, x, y, out=out, device=device)
     out.mkdir(parents=True, exist_ok=True)
-    (out/'config.json').write_text(json.dumps(dict(gan=asdict(cfg), data=str(ims.root), fold=str(fold), n_train=len(x),
-                                                   class_counts=t.class_counts, environment=environment()), indent=1, default=str))
+    config = dict(gan=asdict(cfg), data=str(ims.root), part=str(part), frac=frac, n_train=len(x),
+                  class_counts=t.class_counts, environment=environment())
+    (out/'config.json').write_text(json.dumps(config, indent=1, default=str))
     t.fit(cfg.epochs, progress=progress)
     pd.DataFrame(t.history).to_csv(out/'history.csv', index=False)
     plot_history(t.history, out/'losses.png', f'{cfg.arch} GAN')

@@ -8,13 +8,13 @@ import torch, torch.nn as nn, torch.nn.functional as F
 from torch.nn.utils.parametrizations import spectral_norm
 
 # %% auto #0
-__all__ = ['LATENT', 'STACKABLE', 'count_params', 'Reshape', 'seed_generator', 'seed_discriminator', 'seed_cnn',
+__all__ = ['LATENT', 'STACKABLE', 'count_params', 'Reshape', 'study_generator', 'study_discriminator', 'study_cnn',
            'check_stackable', 'conv_transpose_phases', 'stacked_forward', 'stacked_params', 'CondBatchNorm', 'GBlock',
            'CondGenerator', 'DBlock', 'CondDiscriminator']
 
 # %% ../nbs/04_models.ipynb #dfdf1d36
 def count_params(m:nn.Module) -> tuple[int, int]:
-    "`(trainable, keras_total)`: trainable parameters, and all parameters as Keras counts them (plus BatchNorm running statistics)"
+    "`(trainable, keras_total)`: trainable parameters, and all as Keras counts them (with BatchNorm running statistics)"
     trainable = sum(p.numel() for p in m.parameters() if p.requires_grad)
     frozen = sum(p.numel() for p in m.parameters() if not p.requires_grad)
     stats = sum(b.numel() for n, b in m.named_buffers() if n.endswith(('running_mean', 'running_var')))
@@ -23,13 +23,20 @@ def count_params(m:nn.Module) -> tuple[int, int]:
 # %% ../nbs/04_models.ipynb #eb7162a2
 LATENT = 128
 
+# %% ../nbs/04_models.ipynb #0ab604fe
 class Reshape(nn.Module):
-    def __init__(self, *shape): super().__init__(); self.shape = shape
-    def forward(self, x): return x.view(x.shape[0], *self.shape)
+    "Reshape each item of a batch to `shape` (Keras' `Reshape` layer)"
+    def __init__(self, *shape):
+        super().__init__()
+        self.shape = shape
+    def forward(self, x):
+        "`x` (n, ...) reshaped to (n, *shape)"
+        return x.view(x.shape[0], *self.shape)
 
-def seed_generator(channels:int=3, # 3 as in the study (RGB), 1 for grayscale
+# %% ../nbs/04_models.ipynb #fb01a988
+def study_generator(channels:int=3, # 3 as in the study (RGB), 1 for grayscale
                    latent:int=LATENT, # latent size
-                   width:float=1. # scales every layer's filters; 1 is the study's network, less only for CPU smoke tests
+                   width:float=1. # scales every layer's filters; 1 is the study's network, less only for CPU runs
                   ) -> nn.Sequential:
     "The original study's generator: latent (n, 128) -> images (n, channels, 64, 64) in [0, 1]"
     lr = lambda: nn.LeakyReLU(0.2)
@@ -40,7 +47,8 @@ def seed_generator(channels:int=3, # 3 as in the study (RGB), 1 for grayscale
                          nn.ConvTranspose2d(b, c, 4, 2, 1), lr(),
                          nn.Conv2d(c, channels, 5, padding=2), nn.Sigmoid())
 
-def seed_discriminator(channels:int=3, # 3 as in the study (RGB), 1 for grayscale
+# %% ../nbs/04_models.ipynb #fa2ae2a6
+def study_discriminator(channels:int=3, # 3 as in the study (RGB), 1 for grayscale
                        dropout:float=0.2, # the Keras example's dropout before the last layer
                        width:float=1. # scales every layer's filters; 1 is the study's network
                       ) -> nn.Sequential:
@@ -48,40 +56,63 @@ def seed_discriminator(channels:int=3, # 3 as in the study (RGB), 1 for grayscal
     lr = lambda: nn.LeakyReLU(0.2)
     a, b = (max(1, int(round(w*width))) for w in (64, 128))
     return nn.Sequential(nn.Conv2d(channels, a, 4, 2, 1), lr(), nn.Conv2d(a, b, 4, 2, 1), lr(),
-                         nn.Conv2d(b, b, 4, 2, 1), lr(), nn.Flatten(), nn.Dropout(dropout), nn.Linear(8*8*b, 1))
+                         nn.Conv2d(b, b, 4, 2, 1), lr(),
+                         nn.Flatten(), nn.Dropout(dropout), nn.Linear(8*8*b, 1))
 
 # %% ../nbs/04_models.ipynb #8d6673a5
-def seed_cnn(dropout:float=0.25) -> nn.Sequential:
+def study_cnn(dropout:float=0.25) -> nn.Sequential:
     "The original study's 13,585-parameter CNN: (n, 1, 64, 64) in [0, 1] -> one logit each"
     return nn.Sequential(nn.Conv2d(1, 32, 3, stride=3), nn.ReLU(), nn.BatchNorm2d(32),
                          nn.Conv2d(32, 16, 3, stride=3), nn.ReLU(), nn.MaxPool2d(3), nn.BatchNorm2d(16),
-                         nn.Dropout(dropout), nn.Flatten(), nn.Linear(64, 128), nn.ReLU(), nn.Dropout(dropout), nn.Linear(128, 1))
+                         nn.Dropout(dropout), nn.Flatten(),
+                         nn.Linear(64, 128), nn.ReLU(), nn.Dropout(dropout), nn.Linear(128, 1))
 
 # %% ../nbs/04_models.ipynb #228ad5c1
 _STATELESS = (nn.ReLU, nn.LeakyReLU, nn.MaxPool2d, nn.AvgPool2d, nn.Sigmoid, nn.Tanh)
 STACKABLE = (nn.Conv2d, nn.ConvTranspose2d, nn.BatchNorm2d, nn.Linear, nn.Flatten, Reshape, nn.Dropout) + _STATELESS
 
+# %% ../nbs/04_models.ipynb #ece5d98a
 def check_stackable(layers):
     "Raise a `TypeError` naming the layers `stacked_forward` cannot run"
     bad = [type(l).__name__ for l in layers if not isinstance(l, STACKABLE)]
     if bad: raise TypeError(f'cannot stack layers of type {bad}; supported: {[c.__name__ for c in STACKABLE]}')
 
+# %% ../nbs/04_models.ipynb #e1ac3cb3
 def conv_transpose_phases(x, w, b=None, groups:int=1):
-    "`F.conv_transpose2d(x, w, b, stride=2, padding=1, groups=groups)` for 4x4 kernels, computed as four 2x2 convolutions (one per output phase)"
-    n, cin, H, W = x.shape; cg = w.shape[1]
+    "`F.conv_transpose2d(x, w, b, stride=2, padding=1, groups=groups)` for 4x4 kernels, as four 2x2 convolutions"
+    n, cin, H, W = x.shape
+    cg = w.shape[1]
     wg = w.view(groups, cin//groups, cg, 4, 4).transpose(1, 2).reshape(groups*cg, cin//groups, 4, 4)
-    xp, taps = F.pad(x, (1, 1, 1, 1)), ([3, 1], [2, 0])      # output row 2i+a sees input rows i-1, i (a=0) or i, i+1 (a=1)
-    y = torch.stack([torch.stack([F.conv2d(xp[:, :, a:a+H+1, c:c+W+1], wg[:, :, taps[a]][:, :, :, taps[c]], None, 1, 0, 1, groups)
-                                  for c in (0, 1)], -1) for a in (0, 1)], 3).reshape(n, -1, 2*H, 2*W)
+    xp, taps = F.pad(x, (1, 1, 1, 1)), ([3, 1], [2, 0])  # output row 2i+a sees input rows i-1, i (a=0) or i, i+1 (a=1)
+    phase = lambda a, c: F.conv2d(
+        xp[:, :, a : a + H + 1, c : c + W + 1], wg[:, :, taps[a]][:, :, :, taps[c]], None, 1, 0, 1, groups
+    )
+    y = torch.stack([torch.stack([phase(a, c) for c in (0, 1)], -1) for a in (0, 1)], 3).reshape(n, -1, 2*H, 2*W)
     return y if b is None else y + b.view(1, -1, 1, 1)
 
 # %% ../nbs/04_models.ipynb #391f4d15
+def _is_phase_deconv(l):
+    "A stride-2 4x4 transposed convolution that `conv_transpose_phases` computes"
+    return l.kernel_size == (4, 4) and l.stride == (2, 2) and l.padding == (1, 1) and l.output_padding == (0, 0)
+
+def _stacked_conv(l, h, w, b, k, deconv, cl):
+    "Convolution `l` (plain or transposed) of k stacked copies, as one grouped convolution"
+    w, b = w.reshape(-1, *w.shape[2:]), (b.reshape(-1) if b is not None else None)
+    if isinstance(l, nn.Conv2d): return F.conv2d(h, w, b, l.stride, l.padding, l.dilation, l.groups*k)
+    if deconv == 'phases' and _is_phase_deconv(l): return cl(conv_transpose_phases(h, w, b, l.groups*k))
+    return F.conv_transpose2d(h, w, b, l.stride, l.padding, l.output_padding, l.groups*k, l.dilation)
+
+def _stacked_linear(h, w, b):
+    "Linear layer of k stacked copies on `h` (bs, k, in): a batched matrix product"
+    hk, wt = h.transpose(0, 1), w.transpose(1, 2)
+    return (torch.bmm(hk, wt) if b is None else torch.baddbmm(b[:, None], hk, wt)).transpose(0, 1)
+
 def stacked_forward(layers, # the layers of one `nn.Sequential` (their hyper-parameters are used, not their weights)
                     get, # get(i, name) -> layer i's tensor `name` for all k copies, stacked (k, ...), or None
                     x, # (k, bs, ...): one batch per copy
                     training:bool=True, # batch statistics and dropout
                     channels_last:bool=False, # run convolutions in channels_last memory format
-                    deconv:str='native'): # stride-2 4x4 transposed convolutions: 'native' or 'phases' (`conv_transpose_phases`)
+                    deconv:str='native'): # stride-2 4x4 transposed convolutions: 'native' or 'phases'
     "Outputs `(k, bs, ...)` of k copies of a network with stacked weights, in one pass"
     k, bs = x.shape[:2]
     flat = x.ndim == 3
@@ -91,12 +122,7 @@ def stacked_forward(layers, # the layers of one `nn.Sequential` (their hyper-par
     if not flat: h = cl(h)
     for i, l in enumerate(layers):
         if isinstance(l, (nn.Conv2d, nn.ConvTranspose2d)):
-            w, b = get(i, 'weight'), get(i, 'bias')
-            w, b = w.reshape(-1, *w.shape[2:]), (b.reshape(-1) if b is not None else None)
-            if isinstance(l, nn.Conv2d): h = F.conv2d(h, w, b, l.stride, l.padding, l.dilation, l.groups*k)
-            elif deconv == 'phases' and l.kernel_size == (4, 4) and l.stride == (2, 2) and l.padding == (1, 1) and l.output_padding == (0, 0):
-                h = cl(conv_transpose_phases(h, w, b, l.groups*k))
-            else: h = F.conv_transpose2d(h, w, b, l.stride, l.padding, l.output_padding, l.groups*k, l.dilation)
+            h = _stacked_conv(l, h, get(i, 'weight'), get(i, 'bias'), k, deconv, cl)
         elif isinstance(l, nn.BatchNorm2d):
             h = F.batch_norm(h, get(i, 'running_mean').view(-1), get(i, 'running_var').view(-1),
                              get(i, 'weight').reshape(-1), get(i, 'bias').reshape(-1), training, l.momentum, l.eps)
@@ -104,15 +130,15 @@ def stacked_forward(layers, # the layers of one `nn.Sequential` (their hyper-par
         elif isinstance(l, Reshape): h, flat = cl(h.reshape(bs, k*l.shape[0], *l.shape[1:])), False
         elif isinstance(l, nn.Linear):
             if not flat: raise TypeError(f'layer {i}: a Linear layer needs flat input (after Flatten)')
-            w, b = get(i, 'weight'), get(i, 'bias')
-            h = (torch.bmm(h.transpose(0, 1), w.transpose(1, 2)) if b is None else torch.baddbmm(b[:, None], h.transpose(0, 1), w.transpose(1, 2))).transpose(0, 1)
+            h = _stacked_linear(h, get(i, 'weight'), get(i, 'bias'))
         elif isinstance(l, nn.Dropout): h = F.dropout(h, l.p, training)
         elif isinstance(l, _STATELESS): h = l(h)
         else: check_stackable([l])
     return h.transpose(0, 1) if flat else h.reshape(bs, k, -1, *h.shape[2:]).transpose(0, 1)
 
+# %% ../nbs/04_models.ipynb #260ed3c9
 def stacked_params(nets):
-    "A `get` for `stacked_forward` that stacks the parameters and buffers of separate copies `nets` (gradients flow back to each)"
+    "A `get` for `stacked_forward` stacking the tensors of separate copies `nets` (gradients flow back to each)"
     def get(i, name):
         t = getattr(nets[0][i], name, None)
         return None if t is None else torch.stack([getattr(n[i], name) for n in nets])
@@ -125,11 +151,14 @@ class CondBatchNorm(nn.Module):
         super().__init__()
         self.bn = nn.BatchNorm2d(ch, affine=False)
         self.embed = nn.Embedding(n_classes, 2*ch)
-        nn.init.ones_(self.embed.weight[:, :ch]); nn.init.zeros_(self.embed.weight[:, ch:])
+        nn.init.ones_(self.embed.weight[:, :ch])
+        nn.init.zeros_(self.embed.weight[:, ch:])
     def forward(self, x, y):
+        "Normalise `x`, then scale and shift it by the embedding of classes `y`"
         g, b = self.embed(y).chunk(2, 1)
         return self.bn(x) * g[..., None, None] + b[..., None, None]
 
+# %% ../nbs/04_models.ipynb #b9e5c7a1
 class GBlock(nn.Module):
     "Upsample x2 (nearest), conv 3x3, conditional BN, ReLU, twice, with a residual path"
     def __init__(self, cin, cout, n_classes):
@@ -138,10 +167,12 @@ class GBlock(nn.Module):
         self.c1, self.c2 = nn.Conv2d(cin, cout, 3, padding=1), nn.Conv2d(cout, cout, 3, padding=1)
         self.skip = nn.Conv2d(cin, cout, 1)
     def forward(self, x, y):
+        "Twice the side of `x`, conditioned on classes `y`"
         h = F.interpolate(F.relu(self.bn1(x, y)), scale_factor=2)
         h = self.c2(F.relu(self.bn2(self.c1(h), y)))
         return h + self.skip(F.interpolate(x, scale_factor=2))
 
+# %% ../nbs/04_models.ipynb #20636db7
 class CondGenerator(nn.Module):
     "Class-conditional generator: (latent (n, 128), class (n,)) -> images (n, 1, size, size) in [-1, 1]"
     def __init__(self, size:int=64, ch:int=64, n_classes:int=2, latent:int=LATENT):
@@ -151,33 +182,41 @@ class CondGenerator(nn.Module):
         self.size, self.latent, self.n_classes = size, latent, n_classes
         self.fc = nn.Linear(latent, 4*4*ch*mult[0])
         self.blocks = nn.ModuleList(GBlock(ch*a, ch*b, n_classes) for a, b in zip(mult[:-1], mult[1:]))
-        self.out = nn.Sequential(nn.BatchNorm2d(ch*mult[-1]), nn.ReLU(), nn.Conv2d(ch*mult[-1], 1, 3, padding=1), nn.Tanh())
+        self.out = nn.Sequential(nn.BatchNorm2d(ch*mult[-1]), nn.ReLU(), nn.Conv2d(ch*mult[-1], 1, 3, padding=1),
+                                 nn.Tanh())
         self.c0 = ch*mult[0]
     def forward(self, z, y):
+        "Images (n, 1, size, size) in [-1, 1] for latents `z` and classes `y`"
         h = self.fc(z).view(len(z), self.c0, 4, 4)
         for b in self.blocks: h = b(h, y)
         return self.out(h)
 
+# %% ../nbs/04_models.ipynb #ce6f2715
 class DBlock(nn.Module):
     "Two spectrally normalised 3x3 convolutions and 2x average-pool downsampling, with a residual path"
     def __init__(self, cin, cout, first=False):
         super().__init__()
-        self.c1, self.c2 = spectral_norm(nn.Conv2d(cin, cout, 3, padding=1)), spectral_norm(nn.Conv2d(cout, cout, 3, padding=1))
+        self.c1 = spectral_norm(nn.Conv2d(cin, cout, 3, padding=1))
+        self.c2 = spectral_norm(nn.Conv2d(cout, cout, 3, padding=1))
         self.skip, self.first = spectral_norm(nn.Conv2d(cin, cout, 1)), first
     def forward(self, x):
+        "Half the side of `x`"
         h = x if self.first else F.leaky_relu(x, 0.2)
         h = F.avg_pool2d(self.c2(F.leaky_relu(self.c1(h), 0.2)), 2)
         return h + self.skip(F.avg_pool2d(x, 2))
 
+# %% ../nbs/04_models.ipynb #73092a95
 class CondDiscriminator(nn.Module):
     "Projection discriminator with spectral norm: (images (n, 1, size, size), class (n,)) -> logits (n, 1)"
     def __init__(self, size:int=64, ch:int=64, n_classes:int=2):
         super().__init__()
         n_down = {32: 3, 64: 4, 128: 5}[size]
         mult = [1, 1, 2, 4, 8, 8][:n_down+1]
-        self.blocks = nn.Sequential(*[DBlock(1 if i == 0 else ch*mult[i], ch*mult[i+1], first=(i == 0)) for i in range(n_down)])
+        self.blocks = nn.Sequential(*[DBlock(1 if i == 0 else ch*mult[i], ch*mult[i+1], first=(i == 0))
+                                      for i in range(n_down)])
         self.lin = spectral_norm(nn.Linear(ch*mult[-1], 1))
         self.embed = spectral_norm(nn.Embedding(n_classes, ch*mult[-1]))
     def forward(self, x, y):
+        "One logit per image `x` of class `y`"
         h = F.leaky_relu(self.blocks(x), 0.2).sum((2, 3))
         return self.lin(h) + (self.embed(y)*h).sum(1, keepdim=True)

@@ -8,10 +8,10 @@ import json, shutil
 from pathlib import Path
 import numpy as np
 from PIL import Image, ImageDraw, ImageFont
-from .data import cache_dir, LABELS
+from .data import cache_dir, LABELS, PHANTOM_MARKER, is_phantom
 
 # %% auto #0
-__all__ = ['FRACTURE_KINDS', 'PHANTOM_MARKER', 'tube_profile', 'render_phantom', 'is_phantom', 'make_phantoms', 'default_data']
+__all__ = ['FRACTURE_KINDS', 'tube_profile', 'render_phantom', 'make_phantoms', 'default_data']
 
 # %% ../nbs/01_phantoms.ipynb #1f706716
 def tube_profile(v, R, r, cortex=1.0, marrow=0.35):
@@ -23,12 +23,15 @@ def tube_profile(v, R, r, cortex=1.0, marrow=0.35):
 # %% ../nbs/01_phantoms.ipynb #d4ef5103
 FRACTURE_KINDS = ('line', 'gap', 'displacement', 'angulation')
 
+# %% ../nbs/01_phantoms.ipynb #8a60c8f8
 def _blur(a, k):
     "Separable box blur of radius `k` (a cheap stand-in for the focal-spot blur of a real tube)"
     if k < 1: return a
     for ax in (0, 1):
         c = np.cumsum(np.pad(a, [(k+1, k) if i == ax else (0, 0) for i in (0, 1)], mode='edge'), axis=ax)
-        a = (np.take(c, range(2*k+1, c.shape[ax]), axis=ax) - np.take(c, range(0, c.shape[ax]-2*k-1), axis=ax)) / (2*k+1)
+        a = (
+            np.take(c, range(2 * k + 1, c.shape[ax]), axis=ax) - np.take(c, range(0, c.shape[ax] - 2 * k - 1), axis=ax)
+        ) / (2 * k + 1)
     return a
 
 def _bone(u, v, R, r, length, end_boost):
@@ -50,7 +53,9 @@ def render_phantom(rng:np.random.Generator, # source of randomness
     cx, cy = size/2 + rng.normal(0, 8*s), size/2 + rng.normal(0, 8*s)
     ca, sa = np.cos(theta), np.sin(theta)
     u, v = (yy-cy)*ca + (xx-cx)*sa, -(yy-cy)*sa + (xx-cx)*ca          # u along the bone, v across
-    R = rng.uniform(9, 15)*s; r = R*rng.uniform(0.45, 0.65); length = rng.uniform(1.0, 1.6)*size
+    R = rng.uniform(9, 15)*s
+    r = R*rng.uniform(0.45, 0.65)
+    length = rng.uniform(1.0, 1.6)*size
     tissue = tube_profile(v, R*rng.uniform(2.2, 3.2), 0) * rng.uniform(0.25, 0.4)
     meta = dict(fractured=fractured, kind=None, theta=float(theta), second_bone=bool(rng.random() < 0.5))
     def bones(u, v):
@@ -61,7 +66,8 @@ def render_phantom(rng:np.random.Generator, # source of randomness
     if not fractured: bone = bones(u, v)
     else:
         kind = kind or FRACTURE_KINDS[rng.integers(len(FRACTURE_KINDS))]
-        uf = rng.uniform(-0.3, 0.3)*size; slope = rng.uniform(-0.8, 0.8)
+        uf = rng.uniform(-0.3, 0.3)*size
+        slope = rng.uniform(-0.8, 0.8)
         line = u - uf - slope*v                                        # < 0: near part, > 0: far part
         gap = {'line': 1.0, 'gap': rng.uniform(2.5, 5), 'displacement': 1.5, 'angulation': 1.5}[kind]*s
         dv = ang = 0.0
@@ -72,7 +78,9 @@ def render_phantom(rng:np.random.Generator, # source of randomness
         line2 = u2 - uf - slope*v2
         bone = np.maximum(np.where(line < -gap/2, bones(u, v), 0), np.where(line2 > gap/2, bones(u2, v2), 0))
         meta.update(kind=kind, position=float(uf/size), displacement=float(dv/s), angulation=float(ang))
-    texture = _blur(_blur(rng.normal(0, 1, (size, size)), int(3*s) or 1), int(3*s) or 1)   # overlapping soft-tissue structures
+    texture = _blur(
+        _blur(rng.normal(0, 1, (size, size)), int(3 * s) or 1), int(3 * s) or 1
+    )  # overlapping soft-tissue structures
     img = 0.08 + 0.6*tissue*(1 + 1.5*texture/texture.std()*0.1) + 0.75*bone + 0.06*texture/texture.std()
     img = img * rng.uniform(0.8, 1.15) + rng.normal(0, 0.02) + 0.05*(xx/size - 0.5)*rng.normal()
     img = _blur(np.clip(img, 0, 1), int(round(rng.uniform(0, 1.2)*s)))
@@ -88,18 +96,13 @@ def _font(px):
 
 def _marker(im, rng, size):
     "Burn a side marker ('L' or 'R') into a random corner"
-    px = max(8, size//10); m = size//16
+    px = max(8, size//10)
+    m = size//16
     x = m if rng.random() < 0.5 else size - m - px
     y = m if rng.random() < 0.5 else size - m - px
     ImageDraw.Draw(im).text((x, y), 'L' if rng.random() < 0.5 else 'R', fill=int(rng.uniform(200, 255)), font=_font(px))
 
 # %% ../nbs/01_phantoms.ipynb #e9b2c220
-PHANTOM_MARKER = 'phantoms.json'
-
-def is_phantom(path) -> bool:
-    "Is `path` a phantom dataset made by `make_phantoms`?"
-    return (Path(path)/PHANTOM_MARKER).exists()
-
 def _rotate_copy(a, rng):
     "A small-angle rotation with black corners, the way the real set's `-rotatedN` copies were made"
     return np.asarray(Image.fromarray(a).rotate(rng.uniform(5, 15)*rng.choice([-1, 1]), Image.Resampling.BICUBIC))
@@ -115,14 +118,27 @@ def make_phantoms(dest, # folder to create (Kaggle layout)
                  ) -> Path:
     "Write a phantom dataset to `dest` and return its path"
     dest = Path(dest).expanduser()
-    params = dict(n_per_class=n_per_class, size=size, seed=seed, split_fracs=list(split_fracs), rotated=rotated, leaked=leaked, version=1)
+    params = dict(
+        n_per_class=n_per_class,
+        size=size,
+        seed=seed,
+        split_fracs=list(split_fracs),
+        rotated=rotated,
+        leaked=leaked,
+        version=1,
+    )
     if dest.exists() and any(dest.iterdir()):
-        if not is_phantom(dest): raise FileExistsError(f"{dest} exists and is not a phantom dataset; choose an empty or new folder.")
+        if not is_phantom(dest):
+            raise FileExistsError(f"{dest} exists and is not a phantom dataset; choose an empty or new folder.")
         if json.loads((dest/PHANTOM_MARKER).read_text()).get('params') == params: return dest
-        if not overwrite: raise FileExistsError(f"{dest} holds phantoms made with other parameters; pass overwrite=True to replace them.")
+        if not overwrite:
+            raise FileExistsError(
+                f"{dest} holds phantoms made with other parameters; pass overwrite=True to replace them."
+            )
         shutil.rmtree(dest)
     rng = np.random.default_rng(seed)
-    tmp = dest.with_name(dest.name + '.partial'); shutil.rmtree(tmp, ignore_errors=True)
+    tmp = dest.with_name(dest.name + '.partial')
+    shutil.rmtree(tmp, ignore_errors=True)
     n_tr, n_va = int(round(n_per_class*split_fracs[0])), int(round(n_per_class*split_fracs[1]))
     for li, label in enumerate(LABELS):
         folders = {s: tmp/s/label for s in ('train', 'val', 'test')}
@@ -136,12 +152,20 @@ def make_phantoms(dest, # folder to create (Kaggle layout)
             if split == 'train':
                 train.append(stem)
                 if rng.random() < rotated:
-                    for k in range(rng.integers(1, 4)): Image.fromarray(_rotate_copy(a, rng)).save(folders[split]/f'{stem}-rotated{k+1}.png')
+                    for k in range(rng.integers(1, 4)):
+                        Image.fromarray(_rotate_copy(a, rng)).save(folders[split] / f'{stem}-rotated{k+1}.png')
         for split in ('val', 'test'):
             n_own = len(list(folders[split].iterdir()))
             for stem in rng.choice(train, size=int(round(n_own*leaked/(1-leaked))), replace=False):
                 shutil.copyfile(folders['train']/f'{stem}.png', folders[split]/f'{stem} - Copy.png')
-    (tmp/PHANTOM_MARKER).write_text(json.dumps(dict(what='PHANTOM radiographs made by fracture_gan.phantoms.make_phantoms; not real patients', params=params), indent=1))
+    (tmp / PHANTOM_MARKER).write_text(
+        json.dumps(
+            dict(
+                what='PHANTOM radiographs made by fracture_gan.phantoms.make_phantoms; not real patients', params=params
+            ),
+            indent=1,
+        )
+    )
     tmp.rename(dest)
     return dest
 

@@ -4,33 +4,35 @@
 
 # %% ../nbs/11_pipeline.ipynb #9151861b
 from __future__ import annotations
-import json, time, sys, shutil
+import os, json, time, sys, shutil
+from fastcore.basics import patch
 from dataclasses import dataclass, field, asdict
 from pathlib import Path
-import numpy as np, pandas as pd
-from .data import load_images, environment, LABELS
-from .phantoms import default_data, is_phantom
+import pandas as pd
+from .data import load_images, environment, is_fractured, is_phantom
+from .images import image_grid, save_png, file_sha256
+from .phantoms import default_data
 from .audit import audit_images, format_audit
-from .splits import make_splits, fold_parts
-from .gan import GANConfig, seed_recipe, better_recipe, train_gan, sample_images, image_grid, save_png
-from .synth import class_plan
-from .classifier import is_fractured
+from .splits import make_splits, align_splits, part_masks
+from .gan import GANConfig, gan_recipe, recipe_name, train_gan
+from .synth import synthetic_set
 from .quality import quality_report, closest_pairs_grid
-from .experiments import ExperimentConfig, run_experiments, subsample_groups, SUBSAMPLE_SEED
+from .experiments import ExperimentConfig, run_experiments
 from .report import write_bundle
 
 # %% auto #0
-__all__ = ['RunConfig', 'cpu_demo', 'gpu_study', 'SynthBank', 'run_pipeline']
+__all__ = ['RunConfig', 'cpu_demo', 'gpu_study', 'SynthBank', 'run_inputs', 'gan_quality', 'run_pipeline']
 
 # %% ../nbs/11_pipeline.ipynb #498d1981
 @dataclass
 class RunConfig:
     "Everything that defines a pipeline run"
-    data:str|None = None                 # dataset folder; None: phantom radiographs
+    data:str|None = None                 # dataset folder or packed `.npz`; None: phantom radiographs
     out:str = 'runs/latest'
     overwrite:bool = False               # replace the bundle of an earlier finished run in `out`
+    inputs:str|None = None               # folder with `audit.json` and `splits.csv` to reuse (else made here)
     size:int = 64
-    gans:tuple = ('seed', 'better')
+    gans:tuple = ('study', 'better')     # GAN recipes (`gan.gan_recipe` specs)
     gan_epochs:int|None = None           # None: the recipes' own (100 for the study's DCGAN)
     tiny:bool = False                    # narrow GANs for CPU smoke runs
     n_synth:int = 10_500                 # synthetic images per training part (the study: ~10,500)
@@ -39,104 +41,147 @@ class RunConfig:
     seed:int = 0
     device:str|None = None
 
-    def gan_config(self, name:str) -> GANConfig:
-        "The GAN recipe for `name` under this run's settings"
-        kw = dict(seed=self.seed, size=self.size, sample_every=10**6, save_every=10**6)
-        if self.gan_epochs: kw['epochs'] = self.gan_epochs
-        if name == 'seed': return seed_recipe(**kw, **(dict(width=1/8, bs=16) if self.tiny else {}))
-        if name == 'better': return better_recipe(**kw, **(dict(ch=8, bs=16) if self.tiny else {}))
-        raise ValueError(f"unknown GAN {name!r}: use 'seed' or 'better'")
+# %% ../nbs/11_pipeline.ipynb #4fd5ca12
+@patch
+def gan_config(self:RunConfig, spec:str) -> GANConfig:
+    "The GAN recipe `spec` under this run's seed, size, epochs and width"
+    kw = dict(seed=self.seed, size=self.size, sample_every=10**6, save_every=10**6)
+    if self.gan_epochs: kw['epochs'] = self.gan_epochs
+    return gan_recipe(spec, tiny=self.tiny, **kw)
 
+# %% ../nbs/11_pipeline.ipynb #0e463fc1
 def cpu_demo(**kw) -> RunConfig:
-    "Phantoms, tiny GANs, 3 grouped folds, one seed: the whole pipeline in minutes on two CPU cores"
-    ex = ExperimentConfig(**{**dict(folds=3, seeds=(0,)), **kw.pop('experiments', {})})
+    "Phantoms, tiny GANs, 3 grouped parts, one seed: the whole pipeline in minutes on two CPU cores"
+    ex = ExperimentConfig(**{**dict(n_parts=3, seeds=(0,)), **kw.pop('experiments', {})})
     return RunConfig(**{**dict(tiny=True, gan_epochs=4, n_synth=1000, experiments=ex), **kw})
 
+# %% ../nbs/11_pipeline.ipynb #8ac246d7
 def gpu_study(**kw) -> RunConfig:
-    "The study at full size: both GANs at their recipes, 5 grouped folds, 3 seeds"
+    "The study at full size: both GANs at their recipes, 5 grouped parts, 3 seeds"
     ex = ExperimentConfig(**kw.pop('experiments', {}))
     return RunConfig(**{**dict(experiments=ex), **kw})
 
-# %% ../nbs/11_pipeline.ipynb #0e463fc1
+# %% ../nbs/11_pipeline.ipynb #2a429393
 class SynthBank:
     "GANs trained per training part on demand, and their synthetic images"
     def __init__(self, run:RunConfig, ims, splits:pd.DataFrame, progress:bool=True):
-        self.run, self.ims, self.progress, self.cache = run, ims, progress, {}
-        self.s = splits.set_index('path').loc[ims.items.path].reset_index()
-        self.seconds = {}
-
-    def part_mask(self, part, frac=1.0):
-        trm, _ = fold_parts(self.s, part)
-        return trm & subsample_groups(self.s.group.to_numpy(), self.s.label.to_numpy(), frac, SUBSAMPLE_SEED) if frac < 1 else trm
-
-    def folder(self, name, part, frac): return Path(self.run.out)/'gans'/name/f'part{part}_frac{frac:g}'
-
-    def trainer(self, name, part, frac=1.0):
-        "The trained GAN `name` for a training part (trained now if not yet)"
-        key = (name, str(part), frac)
-        if key not in self.cache:
-            m = self.part_mask(part, frac)
-            t0 = time.perf_counter()
-            sub = self.s[m]
-            tr = train_gan(self.ims, self.run.gan_config(name), self.folder(name, part, frac), splits=sub.assign(holdout='train'),
-                           fold='holdout', device=self.run.device, progress=self.progress)
-            self.seconds[key] = time.perf_counter() - t0
-            self.cache[key] = tr
-        return self.cache[key]
+        self.run, self.ims, self.progress, self.cache, self.seconds = run, ims, progress, {}, {}
+        self.s = align_splits(splits, ims.items)
 
     def __call__(self, part, frac=1.0) -> dict:
+        "`{gan name: (images, targets)}` for a training part and real share"
         out = {}
-        for name in self.run.gans:
-            t = self.trainer(name, part, frac)
-            y = class_plan(self.run.n_synth, t.class_counts)
-            xs = sample_images(t.generator, y, seed=self.run.seed)
-            out[name] = (xs, is_fractured(np.array(LABELS)[y]))
+        for spec in self.run.gans:
+            t = self.trainer(spec, part, frac)
+            out[recipe_name(spec)] = synthetic_set(t.generator, self.run.n_synth, t.class_counts, seed=self.run.seed)
         return out
 
-# %% ../nbs/11_pipeline.ipynb #2a429393
+# %% ../nbs/11_pipeline.ipynb #e556e708
+@patch
+def folder(self:SynthBank, spec:str, part, frac:float=1.0) -> Path:
+    "Where the GAN `spec` of a training part keeps its checkpoint, config and pictures"
+    return Path(self.run.out)/'gans'/recipe_name(spec)/f'part{part}_frac{frac:g}'
+
+# %% ../nbs/11_pipeline.ipynb #d7628aa7
+@patch
+def trainer(self:SynthBank, spec:str, part, frac:float=1.0):
+    "The trained GAN `spec` for a training part (trained now if not yet)"
+    key = (recipe_name(spec), str(part), frac)
+    if key not in self.cache:
+        t0 = time.perf_counter()
+        self.cache[key] = train_gan(self.ims, self.run.gan_config(spec), self.folder(spec, part, frac), splits=self.s,
+                                    part=part, frac=frac, device=self.run.device, progress=self.progress)
+        self.seconds[key] = time.perf_counter() - t0
+    return self.cache[key]
+
+# %% ../nbs/11_pipeline.ipynb #d1ab9c37
+def run_inputs(run:RunConfig, ims, out:Path) -> tuple[dict, pd.DataFrame, dict]:
+    "`(audit report, split table, {file: path and sha256})`: reused from `run.inputs`, or made and written to `out`"
+    folder = Path(run.inputs) if run.inputs else out
+    files = {n: folder/n for n in ('audit.json', 'splits.csv')}
+    if run.inputs:
+        for fn in files.values():
+            if not fn.exists(): raise FileNotFoundError(
+                f'{fn} does not exist: make it with `fgan_audit DATA --json {files["audit.json"]}` and '
+                f'`fgan_split DATA --out {files["splits.csv"]}`, or run without inputs.')
+        rep, splits = json.loads(files['audit.json'].read_text()), pd.read_csv(files['splits.csv'])
+        align_splits(splits, ims.items)
+    else:
+        rep, items = audit_images(ims)
+        ex = run.experiments
+        splits = make_splits(items, ex.n_parts if ex.protocol == 'grouped' else 5, run.seed)
+        files['audit.json'].write_text(json.dumps(rep, indent=1, default=str))
+        splits.to_csv(files['splits.csv'], index=False)
+    return rep, splits, {n: dict(path=os.path.relpath(fn, out), sha256=file_sha256(fn)) for n, fn in files.items()}
+
+# %% ../nbs/11_pipeline.ipynb #39186b9c
+def gan_quality(run:RunConfig, bank:SynthBank, out:Path, say=print) -> dict:
+    "`{gan name: quality report}` on the first part of the protocol, with pictures written to `out`"
+    part, ims, ex = run.experiments.part_names()[0], bank.ims, run.experiments
+    tr, te = part_masks(bank.s, part)
+    x_tr, y_tr = ims.x[tr], is_fractured(ims.items.label[tr])
+    x_te, y_te = ims.x[te], is_fractured(ims.items.label[te])
+    quality, shared = {}, {}
+    for spec, (name, (xs, ys)) in zip(run.gans, bank(part).items()):
+        say(f'quality of the {name} GAN on part {part}')
+        q, extra = quality_report(
+            x_tr, y_tr, x_te, y_te, xs, ys, cnn_epochs=ex.epochs, seed=run.seed, device=run.device, **shared
+        )
+        shared = dict(feature_net=extra['feature_net'], real_only=extra['real_only'])
+        key = (name, str(part), 1.0)
+        quality[name] = {**q, 'part': str(part), 'gan_epochs': bank.trainer(spec, part).epoch,
+                         'gan_seconds': bank.seconds.get(key)}
+        save_png(closest_pairs_grid(xs, x_tr, extra['memorisation']), out/f'closest_{name}.png')
+        rows = [xs[ys == 1], xs[ys == 0], x_tr[y_tr == 1], x_tr[y_tr == 0]]
+        save_png(image_grid([list(r[:12]) for r in rows]), out/f'samples_{name}.png')
+        shutil.copyfile(bank.folder(spec, part)/'losses.png', out/f'losses_{name}.png')
+    return quality
+
+# %% ../nbs/11_pipeline.ipynb #c4420825
 def run_pipeline(run:RunConfig, progress:bool=True, command:str='') -> Path:
     "Run the whole study as `run` describes; return the path of `summary.md`"
     t_start = time.perf_counter()
     out = Path(run.out)
-    if (out/'summary.md').exists() and not run.overwrite:
-        raise FileExistsError(f'{out} holds the results of an earlier run; choose another output folder or pass overwrite (--force) to replace them.')
+    if (out / 'summary.md').exists() and not run.overwrite:
+        raise FileExistsError(
+            f'{out} holds the results of an earlier run; choose another output folder '
+            'or pass overwrite (--force) to replace them.'
+        )
     out.mkdir(parents=True, exist_ok=True)
     data = Path(run.data).expanduser() if run.data else default_data()
     phantom = is_phantom(data)
     say = (lambda *a: print(*a, file=sys.stderr)) if progress else (lambda *a: None)
-    if phantom: say('PHANTOM DATA: procedural radiographs, not patients; the numbers only show that the pipeline works.')
+    if phantom:
+        say('PHANTOM DATA: procedural radiographs, not patients; the numbers only show that the pipeline works.')
     ims = load_images(data, size=run.size, progress=progress)
-    rep, items = audit_images(ims)
+    rep, splits, inputs = run_inputs(run, ims, out)
+    say(format_audit(rep))
     stage, t_stage = {'load_and_audit': time.perf_counter() - t_start}, time.perf_counter()
-    gan_time = lambda: sum(bank.seconds.values())
-    (out/'audit.json').write_text(json.dumps(rep, indent=1, default=str)); say(format_audit(rep))
-    ex = run.experiments
-    splits = make_splits(items, ex.folds if ex.protocol == 'grouped' else 5, run.seed)
-    splits.to_csv(out/'splits.csv', index=False)
     bank = SynthBank(run, ims, splits, progress)
-    quality = {}
-    if run.quality and run.gans:
-        part = ex.parts()[0]
-        trm, tem = fold_parts(bank.s, part)
-        x_tr, y_tr = ims.x[trm], is_fractured(ims.items.label[trm])
-        x_te, y_te = ims.x[tem], is_fractured(ims.items.label[tem])
-        real_nets = {}   # the feature net and the real-only CNN, trained for the first GAN's report and shared with the others'
-        for name, (xs, ys) in bank(part).items():
-            say(f'quality of the {name} GAN on part {part}')
-            q, extra = quality_report(x_tr, y_tr, x_te, y_te, xs, ys, cnn_epochs=ex.epochs, seed=run.seed, device=run.device, **real_nets)
-            real_nets = dict(feature_net=extra['feature_net'], real_only=extra['real_only'])
-            quality[name] = {**q, 'part': str(part), 'gan_epochs': bank.trainer(name, part).epoch, 'gan_seconds': bank.seconds.get((name, str(part), 1.0))}
-            save_png(closest_pairs_grid(xs, x_tr, extra['memorisation']), out/f'closest_{name}.png')
-            save_png(image_grid([list(xs[ys == 1][:12]), list(xs[ys == 0][:12]), list(x_tr[y_tr == 1][:12]), list(x_tr[y_tr == 0][:12])]),
-                      out/f'samples_{name}.png')
-            shutil.copyfile(bank.folder(name, part, 1.0)/'losses.png', out/f'losses_{name}.png')
-        (out/'quality.json').write_text(json.dumps(quality, indent=1, default=str))
-    stage['quality'] = time.perf_counter() - t_stage - gan_time(); t_stage, g0 = time.perf_counter(), gan_time()
-    res, curves, probs = run_experiments(ims, splits, ex, bank if run.gans else None, device=run.device, progress=progress)
-    stage['experiments'] = time.perf_counter() - t_stage - (gan_time() - g0); stage['gan_training'] = gan_time()
-    config = dict(run={**asdict(run), 'data': str(data)}, gans={g: asdict(run.gan_config(g)) for g in run.gans}, data=str(data), phantom=phantom,
-                  audit={k: rep[k] for k in ('n_files', 'n_images', 'counts', 'n_distinct_contents', 'n_groups', 'leakage', 'leakage_exact')},
-                  environment=environment(), seconds=time.perf_counter() - t_start, stage_seconds=stage, command=command)
+    gan_time = lambda: sum(bank.seconds.values())
+    quality = gan_quality(run, bank, out, say) if run.quality and run.gans else {}
+    if quality: (out/'quality.json').write_text(json.dumps(quality, indent=1, default=str))
+    stage['quality'] = time.perf_counter() - t_stage - gan_time()
+    t_stage, g0 = time.perf_counter(), gan_time()
+    ex = run.experiments
+    res, curves, probs = run_experiments(
+        ims, splits, ex, bank if run.gans else None, device=run.device, progress=progress
+    )
+    stage['experiments'] = time.perf_counter() - t_stage - (gan_time() - g0)
+    stage['gan_training'] = gan_time()
+    audit_keys = ('n_files', 'n_images', 'counts', 'n_distinct_contents', 'n_groups', 'leakage', 'leakage_exact')
+    config = dict(
+        run={**asdict(run), 'data': str(data)},
+        gans={recipe_name(g): asdict(run.gan_config(g)) for g in run.gans},
+        data=str(data),
+        phantom=phantom,
+        inputs=inputs,
+        audit={k: rep[k] for k in audit_keys},
+        environment=environment(),
+        seconds=time.perf_counter() - t_start,
+        stage_seconds=stage,
+        command=command,
+    )
     md = write_bundle(out, res, curves, probs, config, phantom=phantom, quality=quality or None, command=command)
     say(f'results in {md} ({time.perf_counter() - t_start:.0f} s)')
     return md

@@ -9,8 +9,9 @@ import numpy as np, torch, torch.nn as nn
 from scipy import linalg
 from fastai.torch_core import set_seed
 from .classifier import fit_classifier, predict_proba, binary_metrics
-from .audit import polar_images, duplicate_descriptors, candidate_pairs, aligned_similarity, NEAR_DUP_THRESHOLD
-from .gan import image_grid
+from .audit import (polar_images, duplicate_descriptors, candidate_pairs, aligned_similarity,
+                                NEAR_DUP_THRESHOLD)
+from .images import image_grid
 
 # %% auto #0
 __all__ = ['FeatureCNN', 'train_feature_net', 'features', 'frechet_distance', 'kernel_inception_distance', 'precision_recall',
@@ -21,25 +22,35 @@ class FeatureCNN(nn.Module):
     "A small radiograph classifier whose pooled 128-d activations are the quality feature space"
     def __init__(self, width:int=32):
         super().__init__()
-        def blk(a, b): return nn.Sequential(nn.Conv2d(a, b, 3, padding=1, bias=False), nn.BatchNorm2d(b), nn.ReLU(), nn.MaxPool2d(2))
-        self.body = nn.Sequential(blk(1, width), blk(width, 2*width), blk(2*width, 4*width), blk(4*width, 128), nn.AdaptiveAvgPool2d(1), nn.Flatten())
+        blk = lambda a, b: nn.Sequential(nn.Conv2d(a, b, 3, padding=1, bias=False), nn.BatchNorm2d(b), nn.ReLU(),
+                                         nn.MaxPool2d(2))
+        self.body = nn.Sequential(blk(1, width), blk(width, 2*width), blk(2*width, 4*width), blk(4*width, 128),
+                                  nn.AdaptiveAvgPool2d(1), nn.Flatten())
         self.head = nn.Linear(128, 1)
-    def features(self, x): return self.body(x)
-    def forward(self, x): return self.head(self.body(x))
+    def features(self, x):
+        "The pooled 128-d features of images `x` (n, 1, s, s) in [0, 1]"
+        return self.body(x)
+    def forward(self, x):
+        "One fracture logit per image"
+        return self.head(self.body(x))
 
+# %% ../nbs/08_quality.ipynb #48f00a5f
 def train_feature_net(x, y, epochs:int=15, seed:int=0, device=None) -> FeatureCNN:
     "Train `FeatureCNN` on real training images `x` (uint8) with targets `y` (1.0 fractured)"
     n_val = max(1, len(x)//10)
     set_seed(seed)    # the initial weights too
-    learn = fit_classifier(x[n_val:], y[n_val:], x[:n_val], y[:n_val], epochs=epochs, augment=True, model=FeatureCNN(), seed=seed, device=device)
+    learn = fit_classifier(x[n_val:], y[n_val:], x[:n_val], y[:n_val], epochs=epochs, augment=True,
+                           model=FeatureCNN(), seed=seed, device=device)
     return learn.model.eval()
 
+# %% ../nbs/08_quality.ipynb #8c2b7a68
 @torch.no_grad()
 def features(net:FeatureCNN, x:np.ndarray, bs:int=1024) -> np.ndarray:
     "128-d features of uint8 images `x`"
-    dev = next(net.parameters()).device; net.eval()
-    return np.concatenate([net.features(torch.from_numpy(np.ascontiguousarray(x[s:s+bs])).to(dev).float().div_(255)[:, None]).cpu().numpy()
-                           for s in range(0, len(x), bs)])
+    dev = next(net.parameters()).device
+    net.eval()
+    batch = lambda s: torch.from_numpy(np.ascontiguousarray(x[s:s+bs])).to(dev).float().div_(255)[:, None]
+    return np.concatenate([net.features(batch(s)).cpu().numpy() for s in range(0, len(x), bs)])
 
 # %% ../nbs/08_quality.ipynb #5e70407f
 def frechet_distance(f1:np.ndarray, f2:np.ndarray) -> float:
@@ -50,12 +61,17 @@ def frechet_distance(f1:np.ndarray, f2:np.ndarray) -> float:
         warnings.simplefilter("ignore", linalg.LinAlgWarning)   # fewer samples than dimensions: singular, handled below
         covmean = linalg.sqrtm(c1 @ c2)
     if not np.isfinite(covmean).all():
-        off = np.eye(len(c1))*1e-6; covmean = linalg.sqrtm((c1 + off) @ (c2 + off))
+        off = np.eye(len(c1))*1e-6
+        covmean = linalg.sqrtm((c1 + off) @ (c2 + off))
     return float(((m1 - m2)**2).sum() + np.trace(c1 + c2 - 2*covmean.real))
 
+# %% ../nbs/08_quality.ipynb #9b607611
 def kernel_inception_distance(f1:np.ndarray, f2:np.ndarray, n_subsets:int=50, subset_size:int=500, seed:int=0) -> float:
     "KID: mean unbiased MMD^2 with kernel (x.y/d + 1)^3 over random subsets"
-    rng = np.random.default_rng(seed); d = f1.shape[1]; m = min(subset_size, len(f1), len(f2)); res = []
+    rng = np.random.default_rng(seed)
+    d = f1.shape[1]
+    m = min(subset_size, len(f1), len(f2))
+    res = []
     for _ in range(n_subsets):
         a, b = f1[rng.choice(len(f1), m, replace=False)], f2[rng.choice(len(f2), m, replace=False)]
         kxx, kyy, kxy = (a @ a.T/d + 1)**3, (b @ b.T/d + 1)**3, (a @ b.T/d + 1)**3
@@ -73,6 +89,7 @@ def precision_recall(real:np.ndarray, fake:np.ndarray, k:int=3) -> dict:
     d = torch.cdist(torch.as_tensor(real), torch.as_tensor(fake)).numpy()   # (n_real, n_fake)
     return dict(precision=float((d <= rr[:, None]).any(0).mean()), recall=float((d <= rf[None, :]).any(1).mean()))
 
+# %% ../nbs/08_quality.ipynb #60234e81
 def density_coverage(real:np.ndarray, fake:np.ndarray, k:int=5) -> dict:
     "Density and coverage of `fake` against `real` features"
     rr = _kth(real, k)
@@ -81,14 +98,20 @@ def density_coverage(real:np.ndarray, fake:np.ndarray, k:int=5) -> dict:
 
 # %% ../nbs/08_quality.ipynb #c363e778
 def memorisation(synth:np.ndarray, train:np.ndarray, k:int=10, thresh:float=0.95, detail:bool=False) -> dict:
-    "Per synthetic image: best rotation/flip-aware correlation with any training image (`corr`), its index (`nearest`), and the share above `thresh`"
+    "Per synthetic image: best rotation/flip-aware correlation with a training image (`corr`) and which (`nearest`)"
     desc = duplicate_descriptors if detail else polar_images
     ps, pt = desc(synth), desc(train)
     I, J = candidate_pairs(pt, k=k, q=ps)
     sim = aligned_similarity(ps[I], pt[J]).reshape(len(synth), -1)
     best = sim.argmax(1)
-    return dict(corr=sim.max(1), nearest=J.reshape(len(synth), -1)[np.arange(len(synth)), best], share=float((sim.max(1) > thresh).mean()), thresh=thresh)
+    return dict(
+        corr=sim.max(1),
+        nearest=J.reshape(len(synth), -1)[np.arange(len(synth)), best],
+        share=float((sim.max(1) > thresh).mean()),
+        thresh=thresh,
+    )
 
+# %% ../nbs/08_quality.ipynb #6509e742
 def closest_pairs_grid(synth, train, mem, n:int=8) -> np.ndarray:
     "Grid image: the `n` synthetic images closest to a training image (top row) above their nearest training images"
     o = np.argsort(-mem['corr'])[:n]
@@ -96,8 +119,9 @@ def closest_pairs_grid(synth, train, mem, n:int=8) -> np.ndarray:
 
 # %% ../nbs/08_quality.ipynb #5892fdf3
 def quality_report(x_train, y_train, x_test, y_test, x_synth, y_synth, feature_net:FeatureCNN|None=None,
-                   real_only:nn.Module|None=None, # the study's CNN trained on `x_train` with this seed (default: trained here)
-                   cnn_epochs:int=20, feature_epochs:int=15, n:int|None=None, seed:int=0, device=None) -> tuple[dict, dict]:
+                   real_only:nn.Module|None=None, # the study's CNN trained on `x_train` with `seed` (default: trained)
+                   cnn_epochs:int=20, feature_epochs:int=15, n:int|None=None, seed:int=0,
+                   device=None) -> tuple[dict, dict]:
     "Quality metrics of synthetic images against real ones: `(report, extras)`; targets are 1.0 fractured, 0.0 not"
     rng = np.random.default_rng(seed)
     n = min(n or len(x_synth), len(x_synth), len(x_test) if len(x_test) else len(x_synth))
@@ -105,19 +129,32 @@ def quality_report(x_train, y_train, x_test, y_test, x_synth, y_synth, feature_n
     si, ti = rng.choice(len(x_synth), n, replace=False), rng.choice(len(x_test), n, replace=False)
     fs, ft = features(net, x_synth[si]), features(net, x_test[ti])
     fr = features(net, x_train[rng.choice(len(x_train), min(n, len(x_train)), replace=False)])
-    rep = dict(n=int(n), feature_space='FeatureCNN trained on the real training part (comparable within this package only)')
+    rep = dict(
+        n=int(n), feature_space='FeatureCNN trained on the real training part (comparable within this package only)'
+    )
     rep.update(fd=frechet_distance(ft, fs), kid=kernel_inception_distance(ft, fs, seed=seed),
                fd_real=frechet_distance(ft, fr), kid_real=kernel_inception_distance(ft, fr, seed=seed))
-    rep.update(precision_recall(ft, fs)); rep.update(density_coverage(ft, fs))
+    rep.update(precision_recall(ft, fs))
+    rep.update(density_coverage(ft, fs))
     rep['label_agreement'] = binary_metrics(y_synth, predict_proba(net, x_synth))['accuracy']
     rep['agreement_real'] = binary_metrics(y_test, predict_proba(net, x_test))['accuracy']
     tstr = fit_classifier(x_synth, y_synth, x_test[:1], y_test[:1], epochs=cnn_epochs, seed=seed, device=device)
-    trtr = real_only if real_only is not None else fit_classifier(x_train, y_train, x_test[:1], y_test[:1], epochs=cnn_epochs, seed=seed, device=device).model
-    m_s, m_r = binary_metrics(y_test, predict_proba(tstr.model, x_test)), binary_metrics(y_test, predict_proba(trtr, x_test))
-    rep.update(tstr_accuracy=m_s['accuracy'], tstr_auc=m_s['roc_auc'], trtr_accuracy=m_r['accuracy'], trtr_auc=m_r['roc_auc'])
+    trtr = (
+        real_only
+        if real_only is not None
+        else fit_classifier(x_train, y_train, x_test[:1], y_test[:1], epochs=cnn_epochs, seed=seed, device=device).model
+    )
+    m_s, m_r = binary_metrics(y_test, predict_proba(tstr.model, x_test)), binary_metrics(
+        y_test, predict_proba(trtr, x_test)
+    )
+    rep.update(
+        tstr_accuracy=m_s['accuracy'], tstr_auc=m_s['roc_auc'], trtr_accuracy=m_r['accuracy'], trtr_auc=m_r['roc_auc']
+    )
     mem, mem_real = memorisation(x_synth, x_train), memorisation(x_test, x_train)
     det, det_real = (memorisation(x, x_train, detail=True, thresh=NEAR_DUP_THRESHOLD) for x in (x_synth, x_test))
     rep.update(memorised_share=mem['share'], memorisation_median=float(np.median(mem['corr'])),
                real_heldout_share=mem_real['share'], real_heldout_median=float(np.median(mem_real['corr'])),
                near_duplicate_share=det['share'], real_heldout_near_duplicate_share=det_real['share'])
-    return {k: (float(v) if isinstance(v, (np.floating, float)) else v) for k, v in rep.items()}, dict(memorisation=mem, feature_net=net, real_only=trtr)
+    return {k: (float(v) if isinstance(v, (np.floating, float)) else v) for k, v in rep.items()}, dict(
+        memorisation=mem, feature_net=net, real_only=trtr
+    )

@@ -13,28 +13,36 @@ from sklearn.metrics import roc_curve
 
 # %% auto #0
 __all__ = ['METRICS', 'PHANTOM_BANNER', 'mean_ci', 'paired_test', 'summary_table', 'markdown_table', 'plot_curves',
-           'plot_summary', 'plot_roc', 'plot_sweep', 'write_bundle', 'quality_markdown']
+           'plot_summary', 'plot_roc', 'plot_sweep', 'quality_markdown', 'bundle_markdown', 'write_bundle']
 
 # %% ../nbs/10_report.ipynb #2897c222
 METRICS = ['accuracy', 'balanced_accuracy', 'roc_auc', 'sensitivity', 'specificity']
 
+# %% ../nbs/10_report.ipynb #60c494ee
 def mean_ci(x, conf:float=0.95, bounds=(0., 1.)) -> tuple[float, float, float]:
     "Mean and Student-t confidence interval of `x`, clipped to `bounds` (NaN interval for a single value)"
-    x = np.asarray(x, float); x = x[np.isfinite(x)]; m = x.mean() if len(x) else np.nan
+    x = np.asarray(x, float)
+    x = x[np.isfinite(x)]
+    m = x.mean() if len(x) else np.nan
     if len(x) < 2: return float(m), np.nan, np.nan
     h = stats.t.ppf((1 + conf)/2, len(x) - 1) * x.std(ddof=1)/np.sqrt(len(x))
     lo, hi = (m - h, m + h) if bounds is None else (max(m - h, bounds[0]), min(m + h, bounds[1]))
     return float(m), float(lo), float(hi)
 
+# %% ../nbs/10_report.ipynb #4fef3093
 def paired_test(diffs, test_train_ratio:float=0.0, conf:float=0.95) -> dict:
     "Mean paired difference, its CI and p-values; `test_train_ratio` > 0 applies the Nadeau-Bengio correction"
-    d = np.asarray(diffs, float); d = d[np.isfinite(d)]; J = len(d)
-    if J < 2: return dict(diff=float(d.mean()) if J else np.nan, lo=np.nan, hi=np.nan, p_t=np.nan, p_wilcoxon=np.nan, n=J)
+    d = np.asarray(diffs, float)
+    d = d[np.isfinite(d)]
+    J = len(d)
+    if J < 2:
+        return dict(diff=float(d.mean()) if J else np.nan, lo=np.nan, hi=np.nan, p_t=np.nan, p_wilcoxon=np.nan, n=J)
     se = np.sqrt((1/J + test_train_ratio) * d.var(ddof=1)) if test_train_ratio else d.std(ddof=1)/np.sqrt(J)
     t = d.mean()/se if se > 0 else (np.inf if d.mean() else 0.)
     h = stats.t.ppf((1 + conf)/2, J - 1)*se
     p_w = stats.wilcoxon(d).pvalue if (d != 0).any() else 1.0
-    return dict(diff=float(d.mean()), lo=float(d.mean() - h), hi=float(d.mean() + h), p_t=float(2*stats.t.sf(abs(t), J - 1)), p_wilcoxon=float(p_w), n=J)
+    m = float(d.mean())
+    return dict(diff=m, lo=float(m - h), hi=float(m + h), p_t=float(2*stats.t.sf(abs(t), J - 1)), p_wilcoxon=float(p_w), n=J)
 
 # %% ../nbs/10_report.ipynb #3c1462a5
 def _keys(res): return ['experiment', 'name', 'gan', 'frac']
@@ -42,20 +50,22 @@ def _keys(res): return ['experiment', 'name', 'gan', 'frac']
 def summary_table(res:pd.DataFrame, metrics=METRICS, baseline:int=1) -> pd.DataFrame:
     "Per experiment/GAN/fraction: mean and 95% CI of each metric, and the paired accuracy difference to `baseline`"
     rows = []
-    res = res.assign(gan=res.gan.fillna('').astype(str), part=res.part.astype(str))   # as read back from results.csv, too
+    res = res.assign(gan=res.gan.fillna('').astype(str), part=res.part.astype(str))   # as read back from a CSV too
     pair = ['part', 'seed', 'frac']
     base = res[res.experiment == baseline].set_index(pair)
     for key, g in res.groupby(_keys(res), sort=True):
         row = dict(zip(_keys(res), key), runs=len(g))
         for m in metrics: row[m], row[m + '_lo'], row[m + '_hi'] = mean_ci(g[m])
         if key[0] != baseline and len(base):
-            j = g.set_index(pair)[['accuracy']].join(base[['accuracy', 'n_real', 'n_test']].add_suffix('_base'), how='inner')
+            j = g.set_index(pair)[['accuracy']].join(base[['accuracy', 'n_real', 'n_test']].add_suffix('_base'),
+                                                      how='inner')
             ratio = float((j.n_test_base/j.n_real_base).mean()) if g.protocol.iloc[0] == 'grouped' and len(j) else 0.
             t = paired_test(j.accuracy - j.accuracy_base, ratio)
             row.update({f'd_acc_{k}': v for k, v in t.items()})
         rows.append(row)
     return pd.DataFrame(rows)
 
+# %% ../nbs/10_report.ipynb #9d517a46
 def _fmt(m, lo, hi, pct=True):
     if not np.isfinite(m): return ''
     f = (lambda v: f'{100*v:.1f}') if pct else (lambda v: f'{v:.3f}')
@@ -63,15 +73,18 @@ def _fmt(m, lo, hi, pct=True):
 
 def markdown_table(summary:pd.DataFrame) -> str:
     "The summary as a Markdown table (percentages; AUC as a fraction)"
-    cols = ['#', 'experiment', 'GAN', 'real share', 'runs', 'accuracy %', 'balanced acc. %', 'ROC AUC', 'sensitivity %', 'specificity %', 'Δ accuracy vs 1 (points)', 'p (t / Wilcoxon)']
+    cols = ['#', 'experiment', 'GAN', 'real share', 'runs', 'accuracy %', 'balanced acc. %', 'ROC AUC',
+            'sensitivity %', 'specificity %', 'Δ accuracy vs 1 (points)', 'p (t / Wilcoxon)']
     lines = ['| ' + ' | '.join(cols) + ' |', '|' + '---|'*len(cols)]
-    for r in summary.itertuples():
-        d = getattr(r, 'd_acc_diff', np.nan)
-        dd = _fmt(d, getattr(r, 'd_acc_lo', np.nan), getattr(r, 'd_acc_hi', np.nan)) if isinstance(d, float) and np.isfinite(d) else ''
-        p = f'{r.d_acc_p_t:.3f} / {r.d_acc_p_wilcoxon:.3f}' if isinstance(d, float) and np.isfinite(getattr(r, 'd_acc_p_t', np.nan)) else ''
-        lines.append('| ' + ' | '.join([str(r.experiment), r.name, r.gan or '-', f'{r.frac:g}', str(r.runs), _fmt(r.accuracy, r.accuracy_lo, r.accuracy_hi),
-                     _fmt(r.balanced_accuracy, r.balanced_accuracy_lo, r.balanced_accuracy_hi), _fmt(r.roc_auc, r.roc_auc_lo, r.roc_auc_hi, pct=False),
-                     _fmt(r.sensitivity, r.sensitivity_lo, r.sensitivity_hi), _fmt(r.specificity, r.specificity_lo, r.specificity_hi), dd, p]) + ' |')
+    for r in summary.to_dict('records'):
+        ci = lambda m, pct=True: _fmt(r[m], r[m + '_lo'], r[m + '_hi'], pct)
+        d = r.get('d_acc_diff', np.nan)
+        has_d = isinstance(d, float) and np.isfinite(d)
+        dd = _fmt(d, r.get('d_acc_lo', np.nan), r.get('d_acc_hi', np.nan)) if has_d else ''
+        p = f"{r['d_acc_p_t']:.3f} / {r['d_acc_p_wilcoxon']:.3f}" if has_d and np.isfinite(r.get('d_acc_p_t', np.nan)) else ''
+        cells = [str(r['experiment']), r['name'], r['gan'] or '-', f"{r['frac']:g}", str(r['runs']), ci('accuracy'),
+                 ci('balanced_accuracy'), ci('roc_auc', pct=False), ci('sensitivity'), ci('specificity'), dd, p]
+        lines.append('| ' + ' | '.join(cells) + ' |')
     return '\n'.join(lines)
 
 # %% ../nbs/10_report.ipynb #de512b14
@@ -85,12 +98,19 @@ def plot_curves(curves:pd.DataFrame, title:str=''):
         lab = _label(dict(zip(['experiment', 'name', 'gan'], key)))
         for ax, col in zip(axs, ['train_loss', 'valid_loss', 'accuracy']):
             s = g.groupby('epoch')[col]
-            ax.plot(s.mean().index, s.mean(), label=lab); ax.fill_between(s.mean().index, s.min(), s.max(), alpha=0.15)
-    for ax, t in zip(axs, ['training loss (log)', 'test loss (log)', 'test accuracy']): ax.set_title(t); ax.set_xlabel('epoch')
-    axs[0].set_yscale('log'); axs[1].set_yscale('log')
-    axs[-1].legend(fontsize=7, loc='center left', bbox_to_anchor=(1.02, 0.5)); fig.suptitle(title); fig.tight_layout()
+            ax.plot(s.mean().index, s.mean(), label=lab)
+            ax.fill_between(s.mean().index, s.min(), s.max(), alpha=0.15)
+    for ax, t in zip(axs, ['training loss (log)', 'test loss (log)', 'test accuracy']):
+        ax.set_title(t)
+        ax.set_xlabel('epoch')
+    axs[0].set_yscale('log')
+    axs[1].set_yscale('log')
+    axs[-1].legend(fontsize=7, loc='center left', bbox_to_anchor=(1.02, 0.5))
+    fig.suptitle(title)
+    fig.tight_layout()
     return fig
 
+# %% ../nbs/10_report.ipynb #573164e5
 def plot_summary(summary:pd.DataFrame, title:str=''):
     "Mean accuracy and ROC AUC per experiment with 95% intervals (full real data)"
     s = summary[summary.frac == 1].reset_index(drop=True)
@@ -98,63 +118,108 @@ def plot_summary(summary:pd.DataFrame, title:str=''):
     for ax, m in zip(axs, ['accuracy', 'roc_auc']):
         err = np.nan_to_num(np.stack([s[m] - s[m + '_lo'], s[m + '_hi'] - s[m]]))
         ax.barh(range(len(s)), s[m], xerr=err, color='tab:blue', alpha=0.7, capsize=3)
-        ax.set_yticks(range(len(s))); ax.set_yticklabels([_label(r) for r in s.to_dict('records')], fontsize=8); ax.invert_yaxis()
-        ax.axvline(0.5, color='grey', ls=':'); ax.set_xlim(0, 1); ax.set_title(m.replace('_', ' ') + ' (95% CI)')
-    fig.suptitle(title); fig.tight_layout()
+        ax.set_yticks(range(len(s)))
+        ax.set_yticklabels([_label(r) for r in s.to_dict('records')], fontsize=8)
+        ax.invert_yaxis()
+        ax.axvline(0.5, color='grey', ls=':')
+        ax.set_xlim(0, 1)
+        ax.set_title(m.replace('_', ' ') + ' (95% CI)')
+    fig.suptitle(title)
+    fig.tight_layout()
     return fig
 
+# %% ../nbs/10_report.ipynb #550d5d32
 def plot_roc(probs:pd.DataFrame, title:str=''):
     "Pooled ROC curve of each experiment over all its runs"
     fig, ax = plt.subplots(figsize=(5.5, 5))
     for key, g in probs.groupby(['experiment', 'name', 'gan']):
         if g.y.nunique() < 2: continue
-        fpr, tpr, _ = roc_curve(g.y, g.p); ax.plot(fpr, tpr, label=_label(dict(zip(['experiment', 'name', 'gan'], key))))
-    ax.plot([0, 1], [0, 1], ':', color='grey'); ax.set_xlabel('1 - specificity'); ax.set_ylabel('sensitivity'); ax.legend(fontsize=7); ax.set_title(title)
-    fig.tight_layout(); return fig
+        fpr, tpr, _ = roc_curve(g.y, g.p)
+        ax.plot(fpr, tpr, label=_label(dict(zip(['experiment', 'name', 'gan'], key))))
+    ax.plot([0, 1], [0, 1], ':', color='grey')
+    ax.set(xlabel='1 - specificity', ylabel='sensitivity', title=title)
+    ax.legend(fontsize=7)
+    fig.tight_layout()
+    return fig
 
+# %% ../nbs/10_report.ipynb #36658a27
 def plot_sweep(summary:pd.DataFrame, title:str=''):
     "Mean accuracy (95% CI) against the share of real training data, experiments 1, 3, 4"
     fig, ax = plt.subplots(figsize=(6, 4))
     for key, g in summary[summary.experiment.isin([1, 3, 4])].groupby(['experiment', 'name', 'gan']):
         g = g.sort_values('frac')
-        ax.errorbar(g.frac, g.accuracy, yerr=np.nan_to_num(np.stack([g.accuracy - g.accuracy_lo, g.accuracy_hi - g.accuracy])), marker='o', capsize=3,
+        err = np.nan_to_num(np.stack([g.accuracy - g.accuracy_lo, g.accuracy_hi - g.accuracy]))
+        ax.errorbar(g.frac, g.accuracy, yerr=err, marker='o', capsize=3,
                     label=_label(dict(zip(['experiment', 'name', 'gan'], key))))
-    ax.set_xscale('log'); ax.set_xlabel('share of the real training part'); ax.set_ylabel('accuracy'); ax.legend(fontsize=7); ax.set_title(title)
-    fig.tight_layout(); return fig
+    ax.set(xscale='log', xlabel='share of the real training part', ylabel='accuracy', title=title)
+    ax.legend(fontsize=7)
+    fig.tight_layout()
+    return fig
 
 # %% ../nbs/10_report.ipynb #ac241a19
-PHANTOM_BANNER = '**PHANTOM DATA**: these numbers come from procedural phantom radiographs made by the package, not from patients. They show the pipeline works; they say nothing about fractures.'
+PHANTOM_BANNER = ('**PHANTOM DATA**: these numbers come from procedural phantom radiographs made by the package, '
+                  'not from patients. They show the pipeline works; they say nothing about fractures.')
 
-def write_bundle(out, results:pd.DataFrame, curves:pd.DataFrame, probs:pd.DataFrame, config:dict, phantom:bool=False,
-                 quality:dict|None=None, command:str='') -> Path:
-    "Write a run's results bundle to `out` and return the path of its summary.md"
-    out = Path(out); out.mkdir(parents=True, exist_ok=True)
-    tag = 'PHANTOM DATA - ' if phantom else ''
-    summary = summary_table(results)
-    results.to_csv(out/'results.csv', index=False); curves.to_csv(out/'curves.csv', index=False); summary.to_csv(out/'summary.csv', index=False)
-    figs = dict(curves=plot_curves(curves, tag + 'learning curves'), summary=plot_summary(summary, tag + 'summary'), roc=plot_roc(probs, tag + 'ROC'))
-    if results.frac.nunique() > 1: figs['sweep'] = plot_sweep(summary, tag + 'real-data share')
-    for k, f in figs.items(): f.savefig(out/f'{k}.png', dpi=100); plt.close(f)
-    (out/'config.json').write_text(json.dumps(config, indent=1, default=str))
-    env = config.get('environment', {})
-    md = ['# Results', '', PHANTOM_BANNER if phantom else '', '',
-          f"Data: `{config.get('data', '')}`; protocol: **{results.protocol.iloc[0] if len(results) else ''}**; "
-          f"seeds {sorted(results.seed.unique().tolist()) if len(results) else []}; parts {sorted(results.part.unique().tolist()) if len(results) else []}.",
-          f"Hardware: {env.get('cpu', '?')} ({env.get('cpu_count', '?')} cores), GPU: {env.get('gpu') or 'none'}; torch {env.get('torch', '?')}, fastai {env.get('fastai', '?')}.",
-          f'Command: `{command}`' if command else '', '',
-          'Mean over runs with 95% t-intervals; Δ: paired difference in accuracy to experiment 1 (same part, seed and real share), '
-          'Nadeau-Bengio corrected t-test for grouped folds, and Wilcoxon signed-rank.', '', markdown_table(summary), '']
-    if quality:
-        md += ['## GAN quality', '', quality_markdown(quality), '']
-        md += [f'![{kind} {g}]({kind}_{g}.png)\n' for g in quality for kind in ('samples', 'closest', 'losses') if (out/f'{kind}_{g}.png').exists()]
-    md += ['![summary](summary.png)', '', '![curves](curves.png)', '', '![roc](roc.png)'] + (['', '![sweep](sweep.png)'] if 'sweep' in figs else [])
-    (out/'summary.md').write_text('\n'.join(md) + '\n')
-    return out/'summary.md'
-
+# %% ../nbs/10_report.ipynb #ed28a8a5
 def quality_markdown(quality:dict) -> str:
     "A Markdown table of quality reports: `{gan name: report}`, one column per GAN"
     q = pd.DataFrame(quality)
     q = q[q.index != 'feature_space']
     f = lambda v: f'{v:.4g}' if isinstance(v, (int, float, np.floating)) else str(v)
-    return '\n'.join(['| metric | ' + ' | '.join(q.columns) + ' |', '|---|' + '---|'*len(q.columns)] +
-                     [f'| {i} | ' + ' | '.join(f(v) for v in r) + ' |' for i, r in q.iterrows()])
+    head = ['| metric | ' + ' | '.join(q.columns) + ' |', '|---|' + '---|'*len(q.columns)]
+    return '\n'.join(head + [f'| {i} | ' + ' | '.join(f(v) for v in r) + ' |' for i, r in q.iterrows()])
+
+# %% ../nbs/10_report.ipynb #f185911d
+def bundle_markdown(results:pd.DataFrame, summary:pd.DataFrame, config:dict, figures:list, phantom:bool=False,
+                    quality:dict|None=None, pictures:list=(), command:str='') -> str:
+    "The Markdown of a bundle's `summary.md`; `figures` and `pictures`: PNG names in the bundle"
+    env, runs = config.get('environment', {}), len(results) > 0
+    where = (f"Data: `{config.get('data', '')}`; protocol: **{results.protocol.iloc[0] if runs else ''}**; "
+             f"seeds {sorted(results.seed.unique().tolist()) if runs else []}; "
+             f"parts {sorted(results.part.astype(str).unique().tolist()) if runs else []}.")
+    how = (f"Hardware: {env.get('cpu', '?')} ({env.get('cpu_count', '?')} cores), GPU: {env.get('gpu') or 'none'}; "
+           f"torch {env.get('torch', '?')}, fastai {env.get('fastai', '?')}.")
+    md = [
+        '# Results',
+        '',
+        PHANTOM_BANNER if phantom else '',
+        '',
+        where,
+        how,
+        f'Command: `{command}`' if command else '',
+        '',
+    ]
+    if runs:
+        md += [
+            'Mean over runs with 95% t-intervals; Δ: paired difference in accuracy to experiment 1 (same part, seed '
+            'and real share), Nadeau-Bengio corrected t-test for grouped parts, and Wilcoxon signed-rank.',
+            '',
+            markdown_table(summary),
+            '',
+        ]
+    if quality: md += ['## GAN quality', '', quality_markdown(quality), ''] + [f'![{p[:-4]}]({p})\n' for p in pictures]
+    return '\n'.join(md + [f'![{f[:-4]}]({f})\n' for f in figures]) + '\n'
+
+# %% ../nbs/10_report.ipynb #be470ee5
+def write_bundle(out, results:pd.DataFrame, curves:pd.DataFrame, probs:pd.DataFrame, config:dict, phantom:bool=False,
+                 quality:dict|None=None, command:str='') -> Path:
+    "Write a run's results bundle to `out` and return the path of its summary.md"
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    tag, figs, summary = 'PHANTOM DATA - ' if phantom else '', {}, pd.DataFrame()
+    if len(results):
+        summary = summary_table(results)
+        for name, df in dict(results=results, curves=curves, summary=summary).items():
+            df.to_csv(out / f'{name}.csv', index=False)
+        figs = dict(summary=plot_summary(summary, tag + 'summary'), curves=plot_curves(curves, tag + 'learning curves'),
+                    roc=plot_roc(probs, tag + 'ROC'))
+        if results.frac.nunique() > 1: figs['sweep'] = plot_sweep(summary, tag + 'real-data share')
+    for k, f in figs.items():
+        f.savefig(out/f'{k}.png', dpi=100)
+        plt.close(f)
+    (out/'config.json').write_text(json.dumps(config, indent=1, default=str))
+    pictures = [f'{kind}_{g}.png' for g in (quality or {}) for kind in ('samples', 'closest', 'losses')]
+    md = bundle_markdown(results, summary, config, [f'{k}.png' for k in figs], phantom, quality,
+                         [p for p in pictures if (out/p).exists()], command)
+    (out/'summary.md').write_text(md)
+    return out/'summary.md'

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import numpy as np, pandas as pd, torch, torch.nn as nn, torch.nn.functional as F
 from fastprogress.fastprogress import progress_bar
 from fastai.vision.all import Pipeline, aug_transforms, TensorImageBW, set_seed
-from .models import seed_cnn, stacked_forward, check_stackable
+from .models import study_cnn, stacked_forward, check_stackable
 from .classifier import CLASSIC_AUG
 from .data import default_device
 
@@ -18,7 +18,7 @@ __all__ = ['StackedCNN', 'StackedAdam', 'stacked_step', 'StackJob', 'schedule', 
 
 # %% ../nbs/07a_stacked.ipynb #ec6b6784
 class StackedCNN(nn.Module):
-    "`len(models)` independent copies of one `nn.Sequential` (conv, BatchNorm, pooling, dropout, flatten, linear, activations) run as one network"
+    "`len(models)` independent copies of one `nn.Sequential` (see `models.STACKABLE`) run as one network"
     def __init__(self, models:list):
         super().__init__()
         check_stackable(models[0])
@@ -33,7 +33,9 @@ class StackedCNN(nn.Module):
 
     @staticmethod
     def _key(name): return 'p' + name.replace('.', '_')
-    def get(self, i:int, name:str): return getattr(self, self._key(f'{i}.{name}'), None)
+    def get(self, i:int, name:str):
+        "Layer `i`'s tensor `name` for all models, stacked (`None` if the layer has none): `stacked_forward`'s `get`"
+        return getattr(self, self._key(f'{i}.{name}'), None)
 
     def state_dict_of(self, m:int) -> dict:
         "Model `m`'s weights as a state dict of the template (loads into `make_model()`)"
@@ -52,11 +54,14 @@ class StackedCNN(nn.Module):
 # %% ../nbs/07a_stacked.ipynb #89ca3a0b
 class StackedAdam:
     "fastai's Adam/AdamW for a `StackedCNN`, stepping only the models marked active"
-    def __init__(self, model:StackedCNN, lr:float=1e-3, mom:float=0.9, sqr_mom:float=0.99, eps:float=1e-5, wd:float=0.01):
+    def __init__(self, model:StackedCNN, lr:float=1e-3, mom:float=0.9, sqr_mom:float=0.99, eps:float=1e-5,
+                 wd:float=0.01):
         self.lr, self.mom, self.sqr_mom, self.eps, self.wd = lr, mom, sqr_mom, eps, wd
         no_wd = {f'{i}.{n}' for i, l in enumerate(model.layers) for n, _ in l.named_parameters(recurse=False)
                  if isinstance(l, nn.BatchNorm2d) or n == 'bias'}           # fastai: wd_bn_bias=False
-        self.params = [(p, k not in no_wd) for k in model.names if isinstance(p := getattr(model, model._key(k)), nn.Parameter)]
+        self.params = [
+            (p, k not in no_wd) for k in model.names if isinstance(p := getattr(model, model._key(k)), nn.Parameter)
+        ]
         self.avg = [torch.zeros_like(p) for p, _ in self.params]
         self.sqr = [torch.zeros_like(p) for p, _ in self.params]
         self.steps = torch.zeros(model.n, device=self.params[0][0].device, dtype=self.params[0][0].dtype)
@@ -65,7 +70,8 @@ class StackedAdam:
         "Forget the moments of the models in `mask` (bool, one per model: they start a new fit)"
         for a, s in zip(self.avg, self.sqr):
             keep = (~mask).view(-1, *[1]*(a.ndim - 1))
-            a.mul_(keep); s.mul_(keep)                       # multiply rather than mask-index: no host-device sync
+            a.mul_(keep)
+            s.mul_(keep)                       # multiply rather than mask-index: no host-device sync
         self.steps.mul_(~mask)
 
     @torch.no_grad()
@@ -84,14 +90,22 @@ class StackedAdam:
             p.sub_(torch.where(on, upd, 0.))
 
     def zero_grad(self):
+        "Forget the gradients"
         for p, _ in self.params: p.grad = None
 
 # %% ../nbs/07a_stacked.ipynb #c8b17973
 def stacked_step(model:StackedCNN, opt:StackedAdam, xb, yb, active) -> torch.Tensor:
     "Train on `xb` (n, bs, 1, h, w) with targets `yb` (n, bs); returns each model's loss"
-    keep = [(b, b.clone()) for k in model.names if k.endswith(('running_mean', 'running_var')) for b in [getattr(model, model._key(k))]]
+    keep = [
+        (b, b.clone())
+        for k in model.names
+        if k.endswith(('running_mean', 'running_var'))
+        for b in [getattr(model, model._key(k))]
+    ]
     loss = F.binary_cross_entropy_with_logits(model(xb)[..., 0], yb, reduction='none').mean(1)
-    opt.zero_grad(); (loss*active).sum().backward(); opt.step(active)
+    opt.zero_grad()
+    (loss*active).sum().backward()
+    opt.step(active)
     with torch.no_grad():
         for b, old in keep: b.copy_(torch.where(active.view(-1, *[1]*(b.ndim - 1)), b, old))
     return loss.detach()
@@ -105,13 +119,17 @@ class StackJob:
     augment:bool = False             # classic augmentation (experiment 2) on every training batch
     seed:int = 0
 
-    def steps(self, bs:int) -> int: return sum(len(r)//bs*e for r, e in self.phases)
+    def steps(self, bs:int) -> int:
+        "Training steps of this job at batch size `bs` (incomplete batches dropped)"
+        return sum(len(r)//bs*e for r, e in self.phases)
 
+# %% ../nbs/07a_stacked.ipynb #82d4c2fc
 def schedule(jobs:list, bs:int=32):
-    "Per step and model: pool rows `(steps, n, bs)`, `active` and `reset` `(steps, n)`, and `{step: [(model, epoch), ...]}` of last-phase epoch ends"
+    "Per step and model: pool rows, `active` and `reset`; and `{step: [(model, epoch), ...]}` of last-phase epoch ends"
     for j, job in enumerate(jobs):
         for r, e in job.phases:
-            if e and len(r) < bs: raise ValueError(f'job {j}: a phase has {len(r)} images, fewer than one batch of {bs}')
+            if e and len(r) < bs:
+                raise ValueError(f'job {j}: a phase has {len(r)} images, fewer than one batch of {bs}')
     n, S = len(jobs), max(j.steps(bs) for j in jobs)
     rows, active, reset, ends = np.zeros((S, n, bs), np.int64), np.zeros((S, n), bool), np.zeros((S, n), bool), {}
     for m, job in enumerate(jobs):
@@ -121,7 +139,9 @@ def schedule(jobs:list, bs:int=32):
             if e: reset[t, m] = True
             for ep in range(e):
                 perm = np.random.default_rng([job.seed, p, ep]).permutation(len(r))[:per*bs]
-                rows[t:t+per, m] = r[perm].reshape(per, bs); active[t:t+per, m] = True; t += per
+                rows[t:t+per, m] = r[perm].reshape(per, bs)
+                active[t:t+per, m] = True
+                t += per
                 if p == len(job.phases) - 1: ends.setdefault(t - 1, []).append((m, ep + 1))
     return rows, active, reset, ends
 
@@ -132,7 +152,9 @@ class _Aug:
     def __call__(self, xb):
         if len(self.which):
             a = xb[self.which]
-            xb[self.which] = self.pipe(TensorImageBW(a.reshape(-1, *a.shape[2:]))).as_subclass(torch.Tensor).reshape(a.shape)
+            xb[self.which] = (
+                self.pipe(TensorImageBW(a.reshape(-1, *a.shape[2:]))).as_subclass(torch.Tensor).reshape(a.shape)
+            )
         return xb
 
 @torch.no_grad()
@@ -145,29 +167,43 @@ def _evaluate(model, X, Y, tests, which, bs:int=2048):
         for s in range(0, len(r), bs):
             xb = X[r[s:s+bs]].float().div_(255)[None, :, None]
             ps.append(model(xb, which=ids[m:m+1])[0, :, 0].float())
-        logit = torch.cat(ps); t = Y[r]
-        out.append((F.binary_cross_entropy_with_logits(logit, t), ((logit > 0).float() == t).float().mean(), torch.sigmoid(logit)))
+        logit = torch.cat(ps)
+        t = Y[r]
+        out.append(
+            (
+                F.binary_cross_entropy_with_logits(logit, t),
+                ((logit > 0).float() == t).float().mean(),
+                torch.sigmoid(logit),
+            )
+        )
     model.train()
     return out
 
 def _fit_one_stack(jobs, X, Y, make_model, lr, bs, device, progress):
     models = []
     for job in jobs:
-        torch.manual_seed(job.seed); models.append(make_model())
+        torch.manual_seed(job.seed)
+        models.append(make_model())
     set_seed(jobs[0].seed)   # dropout and augmentation: the same jobs give the same stack, whatever ran before
-    model = StackedCNN(models).to(device); opt = StackedAdam(model, lr)
+    model = StackedCNN(models).to(device)
+    opt = StackedAdam(model, lr)
     rows, active, reset, ends = schedule(jobs, bs)
     rows_d, active_d, reset_d = (torch.as_tensor(a, device=device) for a in (rows, active, reset))
     aug = _Aug(torch.tensor([m for m, j in enumerate(jobs) if j.augment], dtype=torch.long, device=device))
-    tests = [torch.as_tensor(np.asarray(j.test), device=device) for j in jobs]   # copied once: no copies (and syncs) in the loop
+    tests = [
+        torch.as_tensor(np.asarray(j.test), device=device) for j in jobs
+    ]  # copied once: no copies (and syncs) in the loop
     smooth, count, recs = torch.zeros(len(jobs), device=device), torch.zeros(len(jobs), device=device), []
     for t in (progress_bar(range(len(rows))) if progress else range(len(rows))):
         if reset[t].any():
-            opt.reset(reset_d[t]); smooth = smooth*~reset_d[t]; count = count*~reset_d[t]
+            opt.reset(reset_d[t])
+            smooth = smooth*~reset_d[t]
+            count = count*~reset_d[t]
         r, a = rows_d[t], active_d[t]
         xb = aug(X[r].float().div_(255)[:, :, None])
         loss = stacked_step(model, opt, xb, Y[r], a)
-        smooth = torch.where(a, torch.lerp(loss, smooth, 0.98), smooth); count += a
+        smooth = torch.where(a, torch.lerp(loss, smooth, 0.98), smooth)
+        count += a
         if t in ends:
             which = [m for m, _ in ends[t]]
             for (m, ep), (vl, acc, _) in zip(ends[t], _evaluate(model, X, Y, tests, which)):
@@ -181,17 +217,20 @@ def _fit_one_stack(jobs, X, Y, make_model, lr, bs, device, progress):
 def fit_stacked(jobs:list, # `StackJob`s
                 x:np.ndarray, # uint8 image pool (N, s, s)
                 y:np.ndarray, # targets (N,): 1.0 fractured, 0.0 not
-                make_model=seed_cnn, lr:float=1e-3, bs:int=32,
+                make_model=study_cnn, lr:float=1e-3, bs:int=32,
                 max_models:int|None=None, # at most this many models per stack (default: all on CUDA, 16 on CPU)
                 device=None, progress:bool=True) -> list:
     "Train many classifiers at once: per job `dict(history, proba, state, seconds)`"
     device = default_device(device)
     max_models = max_models or (len(jobs) if device.type == 'cuda' else 16)
-    X, Y = torch.as_tensor(np.ascontiguousarray(x), device=device), torch.as_tensor(np.asarray(y, np.float32), device=device)
+    X, Y = torch.as_tensor(np.ascontiguousarray(x), device=device), torch.as_tensor(
+        np.asarray(y, np.float32), device=device
+    )
     order = sorted(range(len(jobs)), key=lambda j: jobs[j].steps(bs))
     out = [None]*len(jobs)
     for s in range(0, len(order), max_models):
-        part = order[s:s+max_models]; t0 = time.perf_counter()
+        part = order[s:s+max_models]
+        t0 = time.perf_counter()
         res = _fit_one_stack([jobs[j] for j in part], X, Y, make_model, lr, bs, device, progress)
         secs = (time.perf_counter() - t0)/len(part)
         for j, r in zip(part, res): out[j] = dict(**r, seconds=secs)
