@@ -93,8 +93,11 @@ def name_family(path:str) -> str:
 
 # %% ../nbs/02_audit.ipynb #9b81ab4a
 NEAR_DUP_THRESHOLD = 0.80 # aligned similarity that makes two images near duplicates
+
+# %% ../nbs/02_audit.ipynb #1f7ff0a1
 FAMILY_THRESHOLD = 0.70 # the same for two files of one name family and label
 
+# %% ../nbs/02_audit.ipynb #10f1e4f6
 def _contents(items):
     u, first, inv = np.unique(items.sha256.to_numpy(), return_index=True, return_inverse=True)
     return first, inv.ravel()

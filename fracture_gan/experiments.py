@@ -38,7 +38,7 @@ class ExperimentConfig:
     lr:float = 1e-3                 # Keras' Adam default
     fractions:tuple = (1.0,)        # shares of the real training part, for experiments 1, 3, 4
     size:int = 64
-    engine: str = 'auto'  # 'fastai' (one Learner per run), 'stacked' (all runs at once), 'auto': stacked on CUDA
+    engine:str = 'auto'             # 'fastai' (a Learner per run), 'stacked' (all at once), 'auto' (stacked on CUDA)
 
 # %% ../nbs/09_experiments.ipynb #83ad0c77
 @patch

@@ -42,7 +42,8 @@ def paired_test(diffs, test_train_ratio:float=0.0, conf:float=0.95) -> dict:
     h = stats.t.ppf((1 + conf)/2, J - 1)*se
     p_w = stats.wilcoxon(d).pvalue if (d != 0).any() else 1.0
     m = float(d.mean())
-    return dict(diff=m, lo=float(m - h), hi=float(m + h), p_t=float(2*stats.t.sf(abs(t), J - 1)), p_wilcoxon=float(p_w), n=J)
+    p_t = float(2*stats.t.sf(abs(t), J - 1))
+    return dict(diff=m, lo=float(m - h), hi=float(m + h), p_t=p_t, p_wilcoxon=float(p_w), n=J)
 
 # %% ../nbs/10_report.ipynb #3c1462a5
 def _keys(res): return ['experiment', 'name', 'gan', 'frac']
@@ -81,7 +82,8 @@ def markdown_table(summary:pd.DataFrame) -> str:
         d = r.get('d_acc_diff', np.nan)
         has_d = isinstance(d, float) and np.isfinite(d)
         dd = _fmt(d, r.get('d_acc_lo', np.nan), r.get('d_acc_hi', np.nan)) if has_d else ''
-        p = f"{r['d_acc_p_t']:.3f} / {r['d_acc_p_wilcoxon']:.3f}" if has_d and np.isfinite(r.get('d_acc_p_t', np.nan)) else ''
+        has_p = has_d and np.isfinite(r.get('d_acc_p_t', np.nan))
+        p = f"{r['d_acc_p_t']:.3f} / {r['d_acc_p_wilcoxon']:.3f}" if has_p else ''
         cells = [str(r['experiment']), r['name'], r['gan'] or '-', f"{r['frac']:g}", str(r['runs']), ci('accuracy'),
                  ci('balanced_accuracy'), ci('roc_auc', pct=False), ci('sensitivity'), ci('specificity'), dd, p]
         lines.append('| ' + ' | '.join(cells) + ' |')
