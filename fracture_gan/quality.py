@@ -129,9 +129,8 @@ def quality_report(x_train, y_train, x_test, y_test, x_synth, y_synth, feature_n
     si, ti = rng.choice(len(x_synth), n, replace=False), rng.choice(len(x_test), n, replace=False)
     fs, ft = features(net, x_synth[si]), features(net, x_test[ti])
     fr = features(net, x_train[rng.choice(len(x_train), min(n, len(x_train)), replace=False)])
-    rep = dict(
-        n=int(n), feature_space='FeatureCNN trained on the real training part (comparable within this package only)'
-    )
+    space = 'FeatureCNN trained on the real training part (comparable within this package only)'
+    rep = dict(n=int(n), feature_space=space)
     rep.update(fd=frechet_distance(ft, fs), kid=kernel_inception_distance(ft, fs, seed=seed),
                fd_real=frechet_distance(ft, fr), kid_real=kernel_inception_distance(ft, fr, seed=seed))
     rep.update(precision_recall(ft, fs))
@@ -139,22 +138,18 @@ def quality_report(x_train, y_train, x_test, y_test, x_synth, y_synth, feature_n
     rep['label_agreement'] = binary_metrics(y_synth, predict_proba(net, x_synth))['accuracy']
     rep['agreement_real'] = binary_metrics(y_test, predict_proba(net, x_test))['accuracy']
     tstr = fit_classifier(x_synth, y_synth, x_test[:1], y_test[:1], epochs=cnn_epochs, seed=seed, device=device)
-    trtr = (
-        real_only
-        if real_only is not None
-        else fit_classifier(x_train, y_train, x_test[:1], y_test[:1], epochs=cnn_epochs, seed=seed, device=device).model
-    )
-    m_s, m_r = binary_metrics(y_test, predict_proba(tstr.model, x_test)), binary_metrics(
-        y_test, predict_proba(trtr, x_test)
-    )
-    rep.update(
-        tstr_accuracy=m_s['accuracy'], tstr_auc=m_s['roc_auc'], trtr_accuracy=m_r['accuracy'], trtr_auc=m_r['roc_auc']
-    )
+    trtr = real_only
+    if trtr is None:
+        trtr = fit_classifier(x_train, y_train, x_test[:1], y_test[:1], epochs=cnn_epochs, seed=seed,
+                              device=device).model
+    m_s = binary_metrics(y_test, predict_proba(tstr.model, x_test))
+    m_r = binary_metrics(y_test, predict_proba(trtr, x_test))
+    rep.update(tstr_accuracy=m_s['accuracy'], tstr_auc=m_s['roc_auc'], trtr_accuracy=m_r['accuracy'],
+               trtr_auc=m_r['roc_auc'])
     mem, mem_real = memorisation(x_synth, x_train), memorisation(x_test, x_train)
     det, det_real = (memorisation(x, x_train, detail=True, thresh=NEAR_DUP_THRESHOLD) for x in (x_synth, x_test))
     rep.update(memorised_share=mem['share'], memorisation_median=float(np.median(mem['corr'])),
                real_heldout_share=mem_real['share'], real_heldout_median=float(np.median(mem_real['corr'])),
                near_duplicate_share=det['share'], real_heldout_near_duplicate_share=det_real['share'])
-    return {k: (float(v) if isinstance(v, (np.floating, float)) else v) for k, v in rep.items()}, dict(
-        memorisation=mem, feature_net=net, real_only=trtr
-    )
+    rep = {k: (float(v) if isinstance(v, (np.floating, float)) else v) for k, v in rep.items()}
+    return rep, dict(memorisation=mem, feature_net=net, real_only=trtr)
