@@ -75,22 +75,26 @@ def _field_value(name, text):
     if kind == 'tuple': return tuple(float(v) for v in text.split(','))
     return {'int': int, 'float': float}.get(kind, str)(text)
 
+def _parse_spec(spec):
+    "`(preset, [(field, text), ...])` of a recipe spec such as 'better ema=0 loss=ns'"
+    preset, *over = spec.split()
+    return preset, [tuple(o.split('=', 1)) for o in over]
+
 def gan_recipe(spec:str, # a preset and `field=value` overrides, e.g. 'better ema=0 loss=ns'
                tiny:bool=False, # narrow networks for CPU runs
                **kw # more overrides (win over `spec`'s)
               ) -> GANConfig:
     "The `GANConfig` that `spec` names"
-    preset, *over = spec.split()
+    preset, pairs = _parse_spec(spec)
     if preset not in RECIPES: raise ValueError(f"unknown GAN recipe {preset!r}: use one of {list(RECIPES)}")
     small = dict(width=1/8, bs=16) if preset == 'study' else dict(ch=8, bs=16)
-    pairs = [o.split('=', 1) for o in over]
     return RECIPES[preset](**{**(small if tiny else {}), **{k: _field_value(k, v) for k, v in pairs}, **kw})
 
 # %% ../nbs/05_gan.ipynb #1b6d6e94
 def recipe_name(spec:str) -> str:
     "A file-safe name for recipe `spec`: 'better ema=0' -> 'better_ema-0'"
-    preset, *over = spec.split()
-    tags = [f"{k}-{v.replace(',', '+') or 'none'}" for k, v in (o.split('=', 1) for o in over)]
+    preset, pairs = _parse_spec(spec)
+    tags = [f"{k}-{v.replace(',', '+') or 'none'}" for k, v in pairs]
     return '_'.join([preset] + tags)
 
 # %% ../nbs/05_gan.ipynb #c5d33f41

@@ -29,9 +29,8 @@ def _blur(a, k):
     if k < 1: return a
     for ax in (0, 1):
         c = np.cumsum(np.pad(a, [(k+1, k) if i == ax else (0, 0) for i in (0, 1)], mode='edge'), axis=ax)
-        a = (
-            np.take(c, range(2 * k + 1, c.shape[ax]), axis=ax) - np.take(c, range(0, c.shape[ax] - 2 * k - 1), axis=ax)
-        ) / (2 * k + 1)
+        n = c.shape[ax]
+        a = (np.take(c, range(2*k + 1, n), axis=ax) - np.take(c, range(0, n - 2*k - 1), axis=ax)) / (2*k + 1)
     return a
 
 def _bone(u, v, R, r, length, end_boost):
@@ -118,15 +117,8 @@ def make_phantoms(dest, # folder to create (Kaggle layout)
                  ) -> Path:
     "Write a phantom dataset to `dest` and return its path"
     dest = Path(dest).expanduser()
-    params = dict(
-        n_per_class=n_per_class,
-        size=size,
-        seed=seed,
-        split_fracs=list(split_fracs),
-        rotated=rotated,
-        leaked=leaked,
-        version=1,
-    )
+    params = dict(n_per_class=n_per_class, size=size, seed=seed, split_fracs=list(split_fracs), rotated=rotated,
+                  leaked=leaked, version=1)
     if dest.exists() and any(dest.iterdir()):
         if not is_phantom(dest):
             raise FileExistsError(f"{dest} exists and is not a phantom dataset; choose an empty or new folder.")
@@ -158,14 +150,8 @@ def make_phantoms(dest, # folder to create (Kaggle layout)
             n_own = len(list(folders[split].iterdir()))
             for stem in rng.choice(train, size=int(round(n_own*leaked/(1-leaked))), replace=False):
                 shutil.copyfile(folders['train']/f'{stem}.png', folders[split]/f'{stem} - Copy.png')
-    (tmp / PHANTOM_MARKER).write_text(
-        json.dumps(
-            dict(
-                what='PHANTOM radiographs made by fracture_gan.phantoms.make_phantoms; not real patients', params=params
-            ),
-            indent=1,
-        )
-    )
+    what = 'PHANTOM radiographs made by fracture_gan.phantoms.make_phantoms; not real patients'
+    (tmp/PHANTOM_MARKER).write_text(json.dumps(dict(what=what, params=params), indent=1))
     tmp.rename(dest)
     return dest
 
