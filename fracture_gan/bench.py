@@ -5,6 +5,8 @@
 # %% ../nbs/13_bench.ipynb #b7746752
 from __future__ import annotations
 import json, time
+from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
 import numpy as np, pandas as pd, torch, torch.nn.functional as F
 from fastcore.script import call_parse, Param
@@ -34,25 +36,40 @@ def _timed(step, steps, dev, warmup=3) -> float:
     _sync(dev)
     return time.perf_counter() - t0
 
-def eager_dcgan_speed(bs:int, steps:int, device=None) -> float:
-    "Images per second of the study's DCGAN update in plain eager fp32 PyTorch (one class)"
+@contextmanager
+def _tf32(on:bool):
+    "CUDA matmuls and convolutions with TF32 `on` or off inside the block"
+    old = torch.backends.cuda.matmul.allow_tf32, torch.backends.cudnn.allow_tf32
+    torch.backends.cuda.matmul.allow_tf32 = torch.backends.cudnn.allow_tf32 = on
+    try: yield
+    finally: torch.backends.cuda.matmul.allow_tf32, torch.backends.cudnn.allow_tf32 = old
+
+def eager_dcgan_speed(bs:int, steps:int, device=None,
+                      bf16:bool=False # bf16 autocast and channels_last (CUDA); False: fp32 with TF32 off
+                     ) -> float:
+    "Images per second of the study's DCGAN update in plain eager PyTorch (one class)"
     dev = default_device(device)
-    G, D = study_generator().to(dev), study_discriminator().to(dev)
+    fmt = torch.channels_last if bf16 and dev.type == 'cuda' else torch.contiguous_format
+    G, D = study_generator().to(dev, memory_format=fmt), study_discriminator().to(dev, memory_format=fmt)
     og, od = torch.optim.Adam(G.parameters(), 1e-4), torch.optim.Adam(D.parameters(), 1e-4)
-    real = torch.rand(bs, 3, 64, 64, device=dev)
+    real = torch.rand(bs, 3, 64, 64, device=dev).to(memory_format=fmt)
     ones, zeros = torch.ones(bs, 1, device=dev), torch.zeros(bs, 1, device=dev)
+    cast = partial(torch.autocast, dev.type, torch.bfloat16, enabled=bf16 and dev.type == 'cuda')
     def step():
-        fake = G(torch.randn(bs, LATENT, device=dev))
-        lab = torch.cat([ones, zeros])
+        with cast():
+            fake = G(torch.randn(bs, LATENT, device=dev))
+            lab = torch.cat([ones, zeros])
+            loss_d = F.binary_cross_entropy_with_logits(D(torch.cat([fake.detach(), real])).float(),
+                                                        lab + 0.05 * torch.rand_like(lab))
         od.zero_grad()
-        F.binary_cross_entropy_with_logits(
-            D(torch.cat([fake.detach(), real])), lab + 0.05 * torch.rand_like(lab)
-        ).backward()
+        loss_d.backward()
         od.step()
+        with cast():
+            loss_g = F.binary_cross_entropy_with_logits(D(G(torch.randn(bs, LATENT, device=dev))).float(), zeros)
         og.zero_grad()
-        F.binary_cross_entropy_with_logits(D(G(torch.randn(bs, LATENT, device=dev))), zeros).backward()
+        loss_g.backward()
         og.step()
-    return bs*steps/_timed(step, steps, dev)
+    with _tf32(False): return bs*steps/_timed(step, steps, dev)
 
 # %% ../nbs/13_bench.ipynb #3a5413c3
 def trainer_speed(bs:int, # images per class and step
@@ -83,18 +100,20 @@ def bench_dcgan(bs=(128, 512), # batch sizes per class
                 steps:int=50, # timed updates per measurement
                 variants=tuple(DCGAN_VARIANTS), # names from `DCGAN_VARIANTS`
                 device=None, out=None, progress:bool=True) -> pd.DataFrame:
-    "Images per second of the trainer's variants and of plain eager fp32, one row per batch size and variant"
+    "Images per second of the trainer's variants and of plain eager fp32 and bf16, one row per batch size and variant"
     dev = default_device(device)
     if dev.type == 'cuda': torch.backends.cudnn.benchmark = True
     rows, say = [], (print if progress else lambda *a: None)
     for b in bs:
-        ref = eager_dcgan_speed(b, steps, dev)
-        say(f'bs {b:4d}: eager fp32 (one class, the reference) {ref:9.0f} img/s')
+        ref = dict(eager_fp32_img_s=eager_dcgan_speed(b, steps, dev),
+                   eager_bf16_img_s=eager_dcgan_speed(b, steps, dev, bf16=True))
+        say(f'bs {b:4d}: plain eager (one class) {ref}')
+        best = max(ref.values())
         for name in variants:
             try: pk = trainer_speed(b, steps, dev, **DCGAN_VARIANTS[name])
             except Exception as e:
                 rows.append(dict(bs_per_class=b, variant=name, error=f'{type(e).__name__}: {e}'[:500]))
-            else: rows.append(dict(bs_per_class=b, variant=name, eager_fp32_img_s=ref, package_img_s=pk, ratio=pk/ref))
+            else: rows.append(dict(bs_per_class=b, variant=name, **ref, package_img_s=pk, ratio=pk/best))
             say(rows[-1])
             if out: _write_json(out, dict(rows=rows, steps=steps, environment=environment()))
     return pd.DataFrame(rows)

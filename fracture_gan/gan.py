@@ -253,8 +253,8 @@ def batches(self:GANTrainer) -> list:
 def update_ema(self:GANTrainer):
     "Move the EMA generator towards the trained one"
     beta = min(self.cfg.ema, (1 + self.step)/(10 + self.step))
-    for pe, p in zip(self.G_ema.parameters(), self.G.parameters()): pe.lerp_(p, 1 - beta)
-    for be, b in zip(self.G_ema.buffers(), self.G.buffers()): be.copy_(b)
+    torch._foreach_lerp_(list(self.G_ema.parameters()), list(self.G.parameters()), 1 - beta)
+    torch._foreach_copy_(list(self.G_ema.buffers()), list(self.G.buffers()))
 
 # %% ../nbs/05_gan.ipynb #f5558c62
 @patch(as_prop=True)
