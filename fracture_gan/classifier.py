@@ -16,7 +16,7 @@ from .models import study_cnn
 
 # %% auto #0
 __all__ = ['CLASSIC_AUG', 'ArrayImage', 'ArrayTarget', 'ArrayDL', 'array_dls', 'cnn_learner_for', 'fit_classifier', 'history',
-           'predict_proba', 'binary_metrics']
+           'predict_proba', 'group_weights', 'binary_metrics']
 
 # %% ../nbs/07_classifier.ipynb #bda06011
 class ArrayImage(Transform):
@@ -129,16 +129,23 @@ def predict_proba(model:nn.Module, x:np.ndarray, bs:int=1024, device=None) -> np
     return np.concatenate(out) if out else np.zeros(0)
 
 # %% ../nbs/07_classifier.ipynb #c48fb2c7
-def binary_metrics(y_true, p, thresh:float=0.5) -> dict:
-    "accuracy, balanced_accuracy, roc_auc, sensitivity, specificity (positive: fractured = 1)"
+def group_weights(groups) -> np.ndarray:
+    "1 / (rows of the same group) for each row: every group weighs 1 in all"
+    g = pd.Series(np.asarray(groups))
+    return (1/g.map(g.value_counts())).to_numpy(float)
+
+# %% ../nbs/07_classifier.ipynb #c842f887
+def binary_metrics(y_true, p, thresh:float=0.5, weights=None) -> dict:
+    "accuracy, balanced_accuracy, roc_auc, sensitivity, specificity (positive: fractured = 1), `weights` per row"
     y_true = np.asarray(y_true).astype(int)
     pred = (np.asarray(p) >= thresh).astype(int)
-    tp, tn = int(((pred == 1) & (y_true == 1)).sum()), int(((pred == 0) & (y_true == 0)).sum())
-    pos, neg = int((y_true == 1).sum()), int((y_true == 0).sum())
+    w = np.ones(len(y_true)) if weights is None else np.asarray(weights, float)
+    tp, tn = w[(pred == 1) & (y_true == 1)].sum(), w[(pred == 0) & (y_true == 0)].sum()
+    pos, neg = w[y_true == 1].sum(), w[y_true == 0].sum()
     sens, spec = tp/pos if pos else np.nan, tn/neg if neg else np.nan
-    auc = roc_auc_score(y_true, p) if 0 < pos < len(y_true) else np.nan
+    auc = roc_auc_score(y_true, p, sample_weight=w) if pos and neg else np.nan
     return dict(
-        accuracy=(tp + tn) / len(y_true),
+        accuracy=float((tp + tn) / w.sum()),
         balanced_accuracy=np.nanmean([sens, spec]),
         roc_auc=float(auc),
         sensitivity=sens,

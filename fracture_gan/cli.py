@@ -136,11 +136,12 @@ def fgan_synth(checkpoint:str, # a GAN checkpoint (checkpoint.pt)
 
 # %% ../nbs/12_cli.ipynb #df2e15e2
 def _real_parts(data, splits, part, size, quiet):
-    "Real `(x, y)` of the training and the test side of `part` in a split table"
+    "Real `(x, y, groups)` of the training and the test side of `part` in a split table"
     ims = load_images(resolve_data(data, quiet), size=size, progress=not quiet)
-    tr, te = part_masks(align_splits(pd.read_csv(splits), ims.items), _part(part))
-    y = is_fractured(ims.items.label)
-    return (ims.x[tr], y[tr]), (ims.x[te], y[te])
+    s = align_splits(pd.read_csv(splits), ims.items)
+    tr, te = part_masks(s, _part(part))
+    y, g = is_fractured(ims.items.label), s.group.to_numpy()
+    return (ims.x[tr], y[tr], g[tr]), (ims.x[te], y[te], g[te])
 
 @call_parse
 def fgan_quality(data:DATA=None,
@@ -151,14 +152,14 @@ def fgan_quality(data:DATA=None,
                  epochs:int=20, # classifier epochs for train-on-synthetic/test-on-real
                  size:int=64, seed:int=0, device:str=None, quiet:bool=False):
     "Quality of synthetic images against the real test part: FD, KID, precision/recall, agreement, TSTR, memorisation"
-    (x_tr, y_tr), (x_te, y_te) = _real_parts(data, splits, part, size, quiet)
+    (x_tr, y_tr, g_tr), (x_te, y_te, g_te) = _real_parts(data, splits, part, size, quiet)
     syn = load_images(synth, size=size, progress=not quiet)
-    q, extra = quality_report(
-        x_tr, y_tr, x_te, y_te, syn.x, is_fractured(syn.items.label), cnn_epochs=epochs, seed=seed, device=device
-    )
+    q, extra = quality_report(x_tr, y_tr, x_te, y_te, syn.x, is_fractured(syn.items.label), cnn_epochs=epochs,
+                              seed=seed, device=device, groups_train=g_tr, groups_test=g_te)
     Path(out).parent.mkdir(parents=True, exist_ok=True)
     Path(out).write_text(jsonlib.dumps(q, indent=1))
-    save_png(closest_pairs_grid(syn.x, x_tr, extra['memorisation']), Path(out).with_suffix('.closest.png'))
+    save_png(closest_pairs_grid(syn.x, extra['train_reference'], extra['memorisation']),
+             Path(out).with_suffix('.closest.png'))
     print('\n'.join(f'{k}: {v:.4g}' if isinstance(v, float) else f'{k}: {v}' for k, v in q.items()))
 
 # %% ../nbs/12_cli.ipynb #60356172
@@ -198,9 +199,9 @@ def fgan_experiments(data:DATA=None,
         syn = load_images(synth, size=size, progress=not quiet)
         pair = (syn.x, is_fractured(syn.items.label))
         bank = lambda part, frac: {Path(synth).name: pair}
-    res, curves, probs = run_experiments(ims, s, cfg, bank, device=device, progress=not quiet)
+    res, curves, preds = run_experiments(ims, s, cfg, bank, device=device, progress=not quiet)
     config = dict(data=str(ims.root), experiments=cfg.__dict__, splits=splits, synth=synth)
-    md = write_bundle(out, res, curves, probs, config, phantom=is_phantom(ims.root), command=_command())
+    md = write_bundle(out, res, curves, preds, config, phantom=is_phantom(ims.root), command=_command())
     print(markdown_table(summary_table(res)))
     print(f'bundle: {md}')
 

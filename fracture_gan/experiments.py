@@ -11,7 +11,7 @@ import numpy as np, pandas as pd
 from fastprogress.fastprogress import progress_bar
 from .data import ImageSet, default_device, is_fractured
 from .splits import align_splits, part_masks, training_rows
-from .classifier import fit_classifier, predict_proba, binary_metrics, history
+from .classifier import fit_classifier, predict_proba, binary_metrics, history, group_weights
 from .stacked import StackJob, fit_stacked
 
 # %% auto #0
@@ -109,7 +109,7 @@ def _plan(s, cfg, synth_for):
     "Every run of `cfg`: its key, experiment, training and test rows and synthetic set"
     runs = []
     for part in cfg.part_names():
-        _, test = part_masks(s, part)
+        whole, test = part_masks(s, part)
         for frac in cfg.fractions:
             train = training_rows(s, part, frac)
             synth = (synth_for(part, frac) if synth_for else {}) or {}
@@ -120,7 +120,7 @@ def _plan(s, cfg, synth_for):
                         key = dict(experiment=e, name=EXPERIMENTS[e], gan=g, protocol=cfg.protocol, part=str(part),
                                    seed=seed, frac=frac)
                         runs.append(dict(key=key, exp=e, train=np.flatnonzero(train), test=np.flatnonzero(test),
-                                         synth=synth[g] if g else None))
+                                         synth=synth[g] if g else None, real_share=train.sum()/whole.sum()))
     return runs
 
 def _train(runs, x, y, cfg, device, progress):
@@ -138,23 +138,30 @@ def _train(runs, x, y, cfg, device, progress):
         done.append((history(learn), predict_proba(learn.model, x[r['test']]), time.perf_counter() - t0))
     return done
 
+def _scores(y, p, groups) -> dict:
+    "Metrics per radiograph (each group weighs 1: the primary figures) and per file (prefixed `file_`)"
+    per_file = {f'file_{k}': v for k, v in binary_metrics(y, p).items()}
+    return {**binary_metrics(y, p, weights=group_weights(groups)), **per_file}
+
 def run_experiments(ims:ImageSet, # the loaded real images
                     splits:pd.DataFrame, # the split table (`fgan_split`), rows matched to `ims` by path
                     cfg:ExperimentConfig, # what to run
                     synth_for=None, # callable (part, frac) -> {gan: (x, y)}
                     device=None, progress:bool=True):
-    "Run the experiments: `(results, curves, probabilities)` tables"
+    "Run the experiments: `(results, curves, predictions)` tables"
     s = align_splits(splits, ims.items)
     y = is_fractured(ims.items.label)
     runs = _plan(s, cfg, synth_for)
     px, py = _pool(ims.x, y, runs)
-    rows, curves, probs = [], [], []
+    rows, curves, preds = [], [], []
     for r, (h, p, secs) in zip(runs, _train(runs, px, py, cfg, device, progress)):
-        key, yt = r['key'], y[r['test']]
+        key, yt, groups = r['key'], y[r['test']], s.group.to_numpy()[r['test']]
         n_synth = len(r['synth'][0]) if key['gan'] else 0
-        rows.append(dict(**key, n_real=len(r['train']), n_synth=n_synth, n_test=len(r['test']), **binary_metrics(yt, p),
-                         seconds=secs))
+        rows.append(dict(**key, n_real=len(r['train']), real_share=r['real_share'], n_synth=n_synth,
+                         n_test=len(r['test']), n_test_groups=len(set(groups)), **_scores(yt, p, groups), seconds=secs))
         curves.append(h.assign(**key))
-        if key['frac'] == 1: probs.append(pd.DataFrame(dict(**key, y=yt, p=p)))
+        test = s.iloc[r['test']]
+        preds.append(pd.DataFrame(dict(**key, path=test.path.to_numpy(), group=groups, label=test.label.to_numpy(),
+                                       y=yt, prob=p, weight=group_weights(groups))))
     cat = lambda l: pd.concat(l, ignore_index=True) if l else pd.DataFrame()
-    return pd.DataFrame(rows), cat(curves), cat(probs)
+    return pd.DataFrame(rows), cat(curves), cat(preds)

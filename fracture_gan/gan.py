@@ -4,7 +4,7 @@
 
 # %% ../nbs/05_gan.ipynb #c857bcc8
 from __future__ import annotations
-import json, time, copy, os
+import json, time, copy, os, pickle
 from dataclasses import dataclass, asdict, replace, fields
 from pathlib import Path
 import numpy as np, pandas as pd, torch, torch.nn as nn, torch.nn.functional as F
@@ -19,8 +19,8 @@ from .models import (study_generator, study_discriminator, CondGenerator, CondDi
 
 # %% auto #0
 __all__ = ['RECIPES', 'GANConfig', 'study_recipe', 'better_recipe', 'gan_recipe', 'recipe_name', 'PerClass', 'make_gan', 'd_loss',
-           'g_loss', 'diff_augment', 'GANTrainer', 'sample_images', 'load_generator', 'training_part', 'plot_history',
-           'train_gan']
+           'g_loss', 'diff_augment', 'GANTrainer', 'sample_images', 'read_checkpoint', 'load_generator',
+           'training_part', 'plot_history', 'train_gan']
 
 # %% ../nbs/05_gan.ipynb #bc3056a4
 @dataclass
@@ -345,6 +345,24 @@ def save(self:GANTrainer, fn) -> Path:
     return fn
 
 # %% ../nbs/05_gan.ipynb #4a6fb129
+def read_checkpoint(fn, device='cpu') -> dict:
+    "The state in checkpoint `fn`, loaded as plain values and tensors only (no code in the file can run)"
+    fn = Path(fn)
+    if not fn.exists():
+        raise FileNotFoundError(f'No checkpoint at {fn}: train one with `fgan_train_gan` (it writes checkpoint.pt).')
+    try: st = torch.load(fn, map_location=device, weights_only=True)
+    except pickle.UnpicklingError as e:
+        if 'Unsupported global' not in str(e): raise ValueError(f'{fn} is not a fracture_gan checkpoint.') from None
+        raise ValueError(f'{fn} holds objects other than plain values and tensors, so it was not opened: loading it '
+                         'could run code it carries. Use checkpoints written by fracture_gan (`GANTrainer.save`), '
+                         'or ones from people you trust, re-saved as plain state.') from None
+    except Exception as e:
+        raise ValueError(f'{fn} is not a fracture_gan checkpoint ({type(e).__name__}: {e}).') from None
+    if not isinstance(st, dict) or 'cfg' not in st:
+        raise ValueError(f'{fn} is not a fracture_gan checkpoint (no GAN config in it).')
+    return st
+
+# %% ../nbs/05_gan.ipynb #e0bb491a
 def _config_of(st):
     "The `GANConfig` of a checkpoint's state (checkpoints from before the rename call the study's DCGAN arch 'seed')"
     cfg = {**st['cfg'], 'betas': tuple(st['cfg']['betas'])}
@@ -353,7 +371,7 @@ def _config_of(st):
 @patch(cls_method=True)
 def load(cls:GANTrainer, fn, x, y, out=None, device=None):
     "A trainer restored from checkpoint `fn`, ready to continue on images `x`, classes `y`"
-    st = torch.load(fn, map_location='cpu', weights_only=False)
+    st = read_checkpoint(fn)
     t = cls(_config_of(st), x, y, out=out, device=device)
     t.G.load_state_dict(st['G'])
     t.D.load_state_dict(st['D'])
@@ -396,14 +414,7 @@ def fit(self:GANTrainer, epochs:int|None=None, progress:bool=True):
 # %% ../nbs/05_gan.ipynb #87e487d8
 def load_generator(fn, device='cpu') -> tuple[nn.Module, GANConfig, dict]:
     "`(generator, config, info)` from a checkpoint (the EMA generator if any); info: sha256, epoch, class_counts"
-    fn = Path(fn)
-    if not fn.exists():
-        raise FileNotFoundError(f'No checkpoint at {fn}: train one with `fgan_train_gan` (it writes checkpoint.pt).')
-    try: st = torch.load(fn, map_location=device, weights_only=False)
-    except Exception as e:
-        raise ValueError(f'{fn} is not a fracture_gan checkpoint ({type(e).__name__}: {e}).') from None
-    if not isinstance(st, dict) or 'cfg' not in st:
-        raise ValueError(f'{fn} is not a fracture_gan checkpoint (no GAN config in it).')
+    st = read_checkpoint(fn, device)
     cfg = _config_of(st)
     G, _ = make_gan(cfg)
     G.load_state_dict(st['G_ema'] if st.get('G_ema') is not None else st['G'])

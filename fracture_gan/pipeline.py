@@ -121,17 +121,19 @@ def gan_quality(run:RunConfig, bank:SynthBank, out:Path, say=print) -> dict:
     tr, te = part_masks(bank.s, part)
     x_tr, y_tr = ims.x[tr], is_fractured(ims.items.label[tr])
     x_te, y_te = ims.x[te], is_fractured(ims.items.label[te])
+    groups = dict(groups_train=bank.s.group.to_numpy()[tr], groups_test=bank.s.group.to_numpy()[te])
     quality, shared = {}, {}
     for spec, (name, (xs, ys)) in zip(run.gans, bank(part).items()):
         say(f'quality of the {name} GAN on part {part}')
-        q, extra = quality_report(
-            x_tr, y_tr, x_te, y_te, xs, ys, cnn_epochs=ex.epochs, seed=run.seed, device=run.device, **shared
-        )
+        t = bank.trainer(spec, part)
+        online = synthetic_set(t.G, len(xs), t.class_counts, seed=run.seed)[0] if t.G_ema is not None else None
+        q, extra = quality_report(x_tr, y_tr, x_te, y_te, xs, ys, cnn_epochs=ex.epochs, seed=run.seed,
+                                  device=run.device, x_synth_online=online, **groups, **shared)
         shared = dict(feature_net=extra['feature_net'], real_only=extra['real_only'])
         key = (name, str(part), 1.0)
-        quality[name] = {**q, 'part': str(part), 'gan_epochs': bank.trainer(spec, part).epoch,
+        quality[name] = {**q, 'part': str(part), 'gan_epochs': t.epoch,
                          'gan_seconds': bank.seconds.get(key)}
-        save_png(closest_pairs_grid(xs, x_tr, extra['memorisation']), out/f'closest_{name}.png')
+        save_png(closest_pairs_grid(xs, extra['train_reference'], extra['memorisation']), out/f'closest_{name}.png')
         rows = [xs[ys == 1], xs[ys == 0], x_tr[y_tr == 1], x_tr[y_tr == 0]]
         save_png(image_grid([list(r[:12]) for r in rows]), out/f'samples_{name}.png')
         shutil.copyfile(bank.folder(spec, part)/'losses.png', out/f'losses_{name}.png')
@@ -164,7 +166,7 @@ def run_pipeline(run:RunConfig, progress:bool=True, command:str='') -> Path:
     stage['quality'] = time.perf_counter() - t_stage - gan_time()
     t_stage, g0 = time.perf_counter(), gan_time()
     ex = run.experiments
-    res, curves, probs = run_experiments(
+    res, curves, preds = run_experiments(
         ims, splits, ex, bank if run.gans else None, device=run.device, progress=progress
     )
     stage['experiments'] = time.perf_counter() - t_stage - (gan_time() - g0)
@@ -182,6 +184,6 @@ def run_pipeline(run:RunConfig, progress:bool=True, command:str='') -> Path:
         stage_seconds=stage,
         command=command,
     )
-    md = write_bundle(out, res, curves, probs, config, phantom=phantom, quality=quality or None, command=command)
+    md = write_bundle(out, res, curves, preds, config, phantom=phantom, quality=quality or None, command=command)
     say(f'results in {md} ({time.perf_counter() - t_start:.0f} s)')
     return md

@@ -8,14 +8,14 @@ import warnings
 import numpy as np, torch, torch.nn as nn
 from scipy import linalg
 from fastai.torch_core import set_seed
-from .classifier import fit_classifier, predict_proba, binary_metrics
+from .classifier import fit_classifier, predict_proba, binary_metrics, group_weights
 from .audit import (polar_images, duplicate_descriptors, candidate_pairs, aligned_similarity,
                                 NEAR_DUP_THRESHOLD)
 from .images import image_grid
 
 # %% auto #0
 __all__ = ['FeatureCNN', 'train_feature_net', 'features', 'frechet_distance', 'kernel_inception_distance', 'precision_recall',
-           'density_coverage', 'memorisation', 'closest_pairs_grid', 'quality_report']
+           'density_coverage', 'memorisation', 'closest_pairs_grid', 'one_per_group', 'normalised', 'quality_report']
 
 # %% ../nbs/08_quality.ipynb #24a1d2b1
 class FeatureCNN(nn.Module):
@@ -118,38 +118,68 @@ def closest_pairs_grid(synth, train, mem, n:int=8) -> np.ndarray:
     return image_grid([list(synth[o]), list(train[mem['nearest'][o]])])
 
 # %% ../nbs/08_quality.ipynb #5892fdf3
+def one_per_group(groups) -> np.ndarray:
+    "Row indices of the first row of each group, in row order"
+    return np.sort(np.unique(np.asarray(groups), return_index=True)[1])
+
+# %% ../nbs/08_quality.ipynb #e8f9b57a
+def normalised(score:float, ceiling:float, chance:float=0.5) -> float:
+    "(score - chance) / (ceiling - chance); NaN when the ceiling is not above chance"
+    return float((score - chance)/(ceiling - chance)) if ceiling > chance else float('nan')
+
+# %% ../nbs/08_quality.ipynb #56e6eb47
+def _judge_scores(net, x_synth, y_synth, xt, yt, x_online=None) -> dict:
+    "The feature net as judge: its balanced accuracy on synthetic labels, against its own on real radiographs"
+    agree = lambda x: binary_metrics(y_synth, predict_proba(net, x))['balanced_accuracy']
+    judge = binary_metrics(yt, predict_proba(net, xt))['balanced_accuracy']
+    out = dict(label_agreement=agree(x_synth), judge_balanced_accuracy=judge)
+    out['label_agreement_normalised'] = normalised(out['label_agreement'], judge)
+    if x_online is not None: out['label_agreement_online'] = agree(x_online)
+    return out
+
+def _tstr_scores(tstr, trtr, x_test, y_test, groups_test) -> dict:
+    "Synthetic-trained and real-trained CNNs on the real test part, per radiograph"
+    w = group_weights(groups_test)
+    m_s, m_r = (binary_metrics(y_test, predict_proba(m, x_test), weights=w) for m in (tstr, trtr))
+    out = {f'{k}_{m}': d[m] for k, d in (('tstr', m_s), ('trtr', m_r))
+           for m in ('balanced_accuracy', 'accuracy', 'roc_auc')}
+    out['tstr_normalised'] = normalised(m_s['balanced_accuracy'], m_r['balanced_accuracy'])
+    return out
+
 def quality_report(x_train, y_train, x_test, y_test, x_synth, y_synth, feature_net:FeatureCNN|None=None,
                    real_only:nn.Module|None=None, # the study's CNN trained on `x_train` with `seed` (default: trained)
-                   cnn_epochs:int=20, feature_epochs:int=15, n:int|None=None, seed:int=0,
-                   device=None) -> tuple[dict, dict]:
-    "Quality metrics of synthetic images against real ones: `(report, extras)`; targets are 1.0 fractured, 0.0 not"
+                   cnn_epochs:int=20, feature_epochs:int=15, n:int|None=None, seed:int=0, device=None,
+                   groups_train=None, groups_test=None, # duplicate groups (default: every image its own)
+                   x_synth_online=None # the online generator's images, when `x_synth` came from an EMA copy
+                  ) -> tuple[dict, dict]:
+    "Quality metrics of synthetic images against real radiographs: `(report, extras)`; targets 1 fractured, 0 not"
     rng = np.random.default_rng(seed)
-    n = min(n or len(x_synth), len(x_synth), len(x_test) if len(x_test) else len(x_synth))
+    gt = np.arange(len(x_test)) if groups_test is None else np.asarray(groups_test)
+    dt = one_per_group(gt)
+    dr = one_per_group(np.arange(len(x_train)) if groups_train is None else groups_train)
+    xt, yt, xr = x_test[dt], np.asarray(y_test)[dt], x_train[dr]
+    n = min(n or len(x_synth), len(x_synth), len(xt) if len(xt) else len(x_synth))
     net = feature_net or train_feature_net(x_train, y_train, epochs=feature_epochs, seed=seed, device=device)
-    si, ti = rng.choice(len(x_synth), n, replace=False), rng.choice(len(x_test), n, replace=False)
-    fs, ft = features(net, x_synth[si]), features(net, x_test[ti])
-    fr = features(net, x_train[rng.choice(len(x_train), min(n, len(x_train)), replace=False)])
+    si, ti = rng.choice(len(x_synth), n, replace=False), rng.choice(len(xt), n, replace=False)
+    fs, ft = features(net, x_synth[si]), features(net, xt[ti])
+    fr = features(net, xr[rng.choice(len(xr), min(len(ft), len(xr)), replace=False)])
     space = 'FeatureCNN trained on the real training part (comparable within this package only)'
-    rep = dict(n=int(n), feature_space=space)
+    rep = dict(n=int(n), n_real_radiographs=len(xt), feature_space=space)
     rep.update(fd=frechet_distance(ft, fs), kid=kernel_inception_distance(ft, fs, seed=seed),
                fd_real=frechet_distance(ft, fr), kid_real=kernel_inception_distance(ft, fr, seed=seed))
-    rep.update(precision_recall(ft, fs))
-    rep.update(density_coverage(ft, fs))
-    rep['label_agreement'] = binary_metrics(y_synth, predict_proba(net, x_synth))['accuracy']
-    rep['agreement_real'] = binary_metrics(y_test, predict_proba(net, x_test))['accuracy']
+    if n > 5: rep.update(**precision_recall(ft, fs), **density_coverage(ft, fs))   # k-NN radii need k + 1 points
+    else: rep.update(dict.fromkeys(['precision', 'recall', 'density', 'coverage'], float('nan')))
+    rep.update(_judge_scores(net, x_synth, y_synth, xt, yt, x_synth_online))
     tstr = fit_classifier(x_synth, y_synth, x_test[:1], y_test[:1], epochs=cnn_epochs, seed=seed, device=device)
     trtr = real_only
     if trtr is None:
         trtr = fit_classifier(x_train, y_train, x_test[:1], y_test[:1], epochs=cnn_epochs, seed=seed,
                               device=device).model
-    m_s = binary_metrics(y_test, predict_proba(tstr.model, x_test))
-    m_r = binary_metrics(y_test, predict_proba(trtr, x_test))
-    rep.update(tstr_accuracy=m_s['accuracy'], tstr_auc=m_s['roc_auc'], trtr_accuracy=m_r['accuracy'],
-               trtr_auc=m_r['roc_auc'])
-    mem, mem_real = memorisation(x_synth, x_train), memorisation(x_test, x_train)
-    det, det_real = (memorisation(x, x_train, detail=True, thresh=NEAR_DUP_THRESHOLD) for x in (x_synth, x_test))
+    rep.update(_tstr_scores(tstr.model, trtr, x_test, y_test, gt))
+    mem, mem_real = memorisation(x_synth, xr), memorisation(xt, xr)
+    det, det_real = (memorisation(x, xr, detail=True, thresh=NEAR_DUP_THRESHOLD) for x in (x_synth, xt))
     rep.update(memorised_share=mem['share'], memorisation_median=float(np.median(mem['corr'])),
                real_heldout_share=mem_real['share'], real_heldout_median=float(np.median(mem_real['corr'])),
                near_duplicate_share=det['share'], real_heldout_near_duplicate_share=det_real['share'])
     rep = {k: (float(v) if isinstance(v, (np.floating, float)) else v) for k, v in rep.items()}
-    return rep, dict(memorisation=mem, feature_net=net, real_only=trtr)
+    return rep, dict(memorisation=mem, train_reference=xr, feature_net=net, real_only=trtr)

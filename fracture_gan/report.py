@@ -12,8 +12,9 @@ import matplotlib.pyplot as plt
 from sklearn.metrics import roc_curve
 
 # %% auto #0
-__all__ = ['METRICS', 'PHANTOM_BANNER', 'mean_ci', 'paired_test', 'summary_table', 'markdown_table', 'plot_curves',
-           'plot_summary', 'plot_roc', 'plot_sweep', 'quality_markdown', 'bundle_markdown', 'write_bundle']
+__all__ = ['METRICS', 'PHANTOM_BANNER', 'PREDICTION_COLS', 'mean_ci', 'paired_test', 'group_scores', 'cluster_bootstrap',
+           'summary_table', 'markdown_table', 'plot_curves', 'plot_summary', 'plot_roc', 'plot_sweep',
+           'quality_markdown', 'bundle_markdown', 'write_bundle']
 
 # %% ../nbs/10_report.ipynb #2897c222
 METRICS = ['accuracy', 'balanced_accuracy', 'roc_auc', 'sensitivity', 'specificity']
@@ -30,39 +31,81 @@ def mean_ci(x, conf:float=0.95, bounds=(0., 1.)) -> tuple[float, float, float]:
     return float(m), float(lo), float(hi)
 
 # %% ../nbs/10_report.ipynb #4fef3093
-def paired_test(diffs, test_train_ratio:float=0.0, conf:float=0.95) -> dict:
-    "Mean paired difference, its CI and p-values; `test_train_ratio` > 0 applies the Nadeau-Bengio correction"
+def paired_test(diffs, # one difference per part (seeds averaged), r·k of them for r repeats of k parts
+                test_train_ratio:float=0.0, # n_test/n_train of the parts, for the corrected test
+                conf:float=0.95, power:float=0.8) -> dict:
+    "Mean paired difference, its t-interval, plain and corrected p-values, and the minimum detectable difference"
     d = np.asarray(diffs, float)
     d = d[np.isfinite(d)]
     J = len(d)
-    if J < 2:
-        return dict(diff=float(d.mean()) if J else np.nan, lo=np.nan, hi=np.nan, p_t=np.nan, p_wilcoxon=np.nan, n=J)
-    se = np.sqrt((1/J + test_train_ratio) * d.var(ddof=1)) if test_train_ratio else d.std(ddof=1)/np.sqrt(J)
-    t = d.mean()/se if se > 0 else (np.inf if d.mean() else 0.)
+    if J < 2: return dict(diff=float(d.mean()) if J else np.nan, lo=np.nan, hi=np.nan, p_t=np.nan,
+                          p_corrected=np.nan, mdd=np.nan, n=J)
+    m, sd = float(d.mean()), d.std(ddof=1)
+    se, se_c = sd/np.sqrt(J), sd*np.sqrt(1/J + test_train_ratio)
+    p = lambda s: float(2*stats.t.sf(abs(m)/s, J - 1)) if s > 0 else float(m == 0)
     h = stats.t.ppf((1 + conf)/2, J - 1)*se
-    p_w = stats.wilcoxon(d).pvalue if (d != 0).any() else 1.0
-    m = float(d.mean())
-    p_t = float(2*stats.t.sf(abs(t), J - 1))
-    return dict(diff=m, lo=float(m - h), hi=float(m + h), p_t=p_t, p_wilcoxon=float(p_w), n=J)
+    mdd = (stats.t.ppf((1 + conf)/2, J - 1) + stats.t.ppf(power, J - 1))*se
+    return dict(diff=m, lo=m - h, hi=m + h, p_t=p(se), p_corrected=p(se_c), mdd=float(mdd), n=J)
 
 # %% ../nbs/10_report.ipynb #3c1462a5
 def _keys(res): return ['experiment', 'name', 'gan', 'frac']
 
-def summary_table(res:pd.DataFrame, metrics=METRICS, baseline:int=1) -> pd.DataFrame:
-    "Per experiment/GAN/fraction: mean and 95% CI of each metric, and the paired accuracy difference to `baseline`"
-    rows = []
+def group_scores(preds:pd.DataFrame) -> pd.Series:
+    "Share of each group's test files called right, over files and seeds, indexed by run key, part and group"
+    p = preds.assign(gan=preds.gan.fillna('').astype(str), part=preds.part.astype(str),
+                     correct=((preds.prob >= 0.5) == preds.y).astype(float))
+    return p.groupby(_keys(p) + ['part', 'group']).correct.mean()
+
+# %% ../nbs/10_report.ipynb #ab7383a1
+def cluster_bootstrap(scores_by_part:list, # per part: one score per group
+                      n_boot:int=2000, conf:float=0.95, seed:int=0) -> dict:
+    "Mean over parts of the mean group score; percentile interval and standard error from resampling groups in parts"
+    rng = np.random.default_rng(seed)
+    est, boot = [], []
+    for s in scores_by_part:
+        s = np.asarray(s, float)
+        est.append(s.mean())
+        boot.append(rng.multinomial(len(s), np.full(len(s), 1/len(s)), size=n_boot) @ s / len(s))
+    boot, a = np.mean(boot, axis=0), (1 - conf)/2
+    return dict(mean=float(np.mean(est)), lo=float(np.quantile(boot, a)), hi=float(np.quantile(boot, 1 - a)),
+                se=float(boot.std(ddof=1)))
+
+# %% ../nbs/10_report.ipynb #6cf2095a
+def _boot_columns(sc, key, base_key, n_boot) -> dict:
+    "Cluster-bootstrap intervals of the accuracy of `key` and of its difference to `base_key` (if any)"
+    parts = sc.loc[key].index.get_level_values('part').unique()
+    b = cluster_bootstrap([sc.loc[key + (p,)] for p in parts], n_boot)
+    out = dict(accuracy_boot_lo=b['lo'], accuracy_boot_hi=b['hi'])
+    if base_key is None: return out
+    d = cluster_bootstrap([(sc.loc[key + (p,)] - sc.loc[base_key + (p,)]).dropna() for p in parts], n_boot)
+    z = stats.norm.ppf(0.975) + stats.norm.ppf(0.8)
+    return {**out, 'd_acc_boot_lo': d['lo'], 'd_acc_boot_hi': d['hi'], 'd_acc_boot_mdd': z*d['se']}
+
+def summary_table(res:pd.DataFrame, metrics=METRICS, baseline:int=1, preds:pd.DataFrame|None=None,
+                  n_boot:int=2000) -> pd.DataFrame:
+    "Per experiment/GAN/fraction: metrics over part means with 95% intervals, and the paired difference to `baseline`"
     res = res.assign(gan=res.gan.fillna('').astype(str), part=res.part.astype(str))   # as read back from a CSV too
-    pair = ['part', 'seed', 'frac']
-    base = res[res.experiment == baseline].set_index(pair)
-    for key, g in res.groupby(_keys(res), sort=True):
-        row = dict(zip(_keys(res), key), runs=len(g))
-        for m in metrics: row[m], row[m + '_lo'], row[m + '_hi'] = mean_ci(g[m])
-        if key[0] != baseline and len(base):
-            j = g.set_index(pair)[['accuracy']].join(base[['accuracy', 'n_real', 'n_test']].add_suffix('_base'),
-                                                      how='inner')
-            ratio = float((j.n_test_base/j.n_real_base).mean()) if g.protocol.iloc[0] == 'grouped' and len(j) else 0.
-            t = paired_test(j.accuracy - j.accuracy_base, ratio)
-            row.update({f'd_acc_{k}': v for k, v in t.items()})
+    keys = _keys(res)
+    cols = [c for c in metrics + ['file_' + m for m in metrics] + ['real_share'] if c in res]
+    pm = res.groupby(keys + ['part'])[cols + ['n_real', 'n_test']].mean()            # seeds averaged within parts
+    runs = res.groupby(keys).size()
+    bases = {k[3]: k for k in runs.index if k[0] == baseline}                           # by real share
+    sc = group_scores(preds) if preds is not None and len(preds) else None
+    rows = []
+    for key, n in runs.items():
+        g, base_key = pm.loc[key], (bases.get(key[3]) if key[0] != baseline else None)
+        row = dict(zip(keys, key), runs=n, parts=len(g))
+        for m in cols: row[m], row[m + '_lo'], row[m + '_hi'] = mean_ci(g[m])
+        if base_key is not None:
+            b = pm.loc[base_key]
+            ratio = float((b.n_test/b.n_real).mean()) if res.protocol.iloc[0] == 'grouped' else 0.
+            row.update({f'd_acc_{k}': v for k, v in paired_test((g.accuracy - b.accuracy).dropna(), ratio).items()})
+        if sc is not None: row.update(_boot_columns(sc, key, base_key, n_boot))
+        if len(g) == 1 and sc is not None:   # one part: no spread over parts, the bootstrap is the interval
+            row['accuracy_lo'], row['accuracy_hi'] = row['accuracy_boot_lo'], row['accuracy_boot_hi']
+            if base_key is not None:
+                row['d_acc_lo'], row['d_acc_hi'] = row['d_acc_boot_lo'], row['d_acc_boot_hi']
+                row['d_acc_mdd'] = row['d_acc_boot_mdd']
         rows.append(row)
     return pd.DataFrame(rows)
 
@@ -73,19 +116,24 @@ def _fmt(m, lo, hi, pct=True):
     return f(m) + (f' [{f(lo)}, {f(hi)}]' if np.isfinite(lo) else '')
 
 def markdown_table(summary:pd.DataFrame) -> str:
-    "The summary as a Markdown table (percentages; AUC as a fraction)"
-    cols = ['#', 'experiment', 'GAN', 'real share', 'runs', 'accuracy %', 'balanced acc. %', 'ROC AUC',
-            'sensitivity %', 'specificity %', 'Δ accuracy vs 1 (points)', 'p (t / Wilcoxon)']
+    "The summary as a Markdown table (percentages and points; AUC as a fraction)"
+    cols = ['#', 'experiment', 'GAN', 'real share', 'parts x seeds', 'accuracy %', 'balanced acc. %', 'ROC AUC',
+            'sensitivity %', 'specificity %', 'accuracy % per file', 'Δ accuracy vs 1 (points)', 'p (t / corrected)',
+            'MDD (points)']
     lines = ['| ' + ' | '.join(cols) + ' |', '|' + '---|'*len(cols)]
     for r in summary.to_dict('records'):
-        ci = lambda m, pct=True: _fmt(r[m], r[m + '_lo'], r[m + '_hi'], pct)
+        ci = lambda m, pct=True: _fmt(r.get(m, np.nan), r.get(m + '_lo', np.nan), r.get(m + '_hi', np.nan), pct)
         d = r.get('d_acc_diff', np.nan)
         has_d = isinstance(d, float) and np.isfinite(d)
         dd = _fmt(d, r.get('d_acc_lo', np.nan), r.get('d_acc_hi', np.nan)) if has_d else ''
         has_p = has_d and np.isfinite(r.get('d_acc_p_t', np.nan))
-        p = f"{r['d_acc_p_t']:.3f} / {r['d_acc_p_wilcoxon']:.3f}" if has_p else ''
-        cells = [str(r['experiment']), r['name'], r['gan'] or '-', f"{r['frac']:g}", str(r['runs']), ci('accuracy'),
-                 ci('balanced_accuracy'), ci('roc_auc', pct=False), ci('sensitivity'), ci('specificity'), dd, p]
+        p = f"{r['d_acc_p_t']:.3f} / {r['d_acc_p_corrected']:.3f}" if has_p else ''
+        mdd = f"{100*r['d_acc_mdd']:.1f}" if has_d and np.isfinite(r.get('d_acc_mdd', np.nan)) else ''
+        share = r.get('real_share', r['frac'])
+        design = f"{r['parts']} x {r['runs']//r['parts']}"
+        cells = [str(r['experiment']), r['name'], r['gan'] or '-', f"{share:.3g}", design, ci('accuracy'),
+                 ci('balanced_accuracy'), ci('roc_auc', pct=False), ci('sensitivity'), ci('specificity'),
+                 ci('file_accuracy'), dd, p, mdd]
         lines.append('| ' + ' | '.join(cells) + ' |')
     return '\n'.join(lines)
 
@@ -131,12 +179,12 @@ def plot_summary(summary:pd.DataFrame, title:str=''):
     return fig
 
 # %% ../nbs/10_report.ipynb #550d5d32
-def plot_roc(probs:pd.DataFrame, title:str=''):
-    "Pooled ROC curve of each experiment over all its runs"
+def plot_roc(preds:pd.DataFrame, title:str=''):
+    "ROC curve of each experiment over all its runs on the whole real training part, each radiograph weighing 1"
     fig, ax = plt.subplots(figsize=(5.5, 5))
-    for key, g in probs.groupby(['experiment', 'name', 'gan']):
+    for key, g in preds[preds.frac == 1].groupby(['experiment', 'name', 'gan']):
         if g.y.nunique() < 2: continue
-        fpr, tpr, _ = roc_curve(g.y, g.p)
+        fpr, tpr, _ = roc_curve(g.y, g.prob, sample_weight=g.weight)
         ax.plot(fpr, tpr, label=_label(dict(zip(['experiment', 'name', 'gan'], key))))
     ax.plot([0, 1], [0, 1], ':', color='grey')
     ax.set(xlabel='1 - specificity', ylabel='sensitivity', title=title)
@@ -172,6 +220,23 @@ def quality_markdown(quality:dict) -> str:
     return '\n'.join(head + [f'| {i} | ' + ' | '.join(f(v) for v in r) + ' |' for i, r in q.iterrows()])
 
 # %% ../nbs/10_report.ipynb #f185911d
+def _how_to_read(results, summary) -> str:
+    "The paragraph above a bundle's table: the unit, the intervals, the tests and what the design can detect"
+    one = results[(results.experiment == results.experiment.min()) & (results.seed == results.seed.min())
+                  & (results.frac == 1)]
+    k, n = len(one), int(one.n_test_groups.sum()) if 'n_test_groups' in one else 0
+    mdd = summary.get('d_acc_mdd', pd.Series(dtype=float)).dropna()
+    interval = ('Seeds are averaged within each part; 95% t-intervals over the part means '
+                f'({k - 1} degrees of freedom)' if k > 1 else
+                'One test part: 95% intervals from a cluster bootstrap over its radiographs')
+    return (f'Every metric is per radiograph: each duplicate group of the test part weighs 1 ({n} radiographs in '
+            f'{k} test part{"s" if k > 1 else ""}); accuracy per file, the original study\'s unit, is beside it. '
+            f'{interval}. Δ: paired difference in accuracy to experiment 1 (same part and real share); p: plain t '
+            'over parts / Nadeau-Bengio corrected (variance x (1/J + n_test/n_train)). '
+            + (f'MDD: the difference this design finds with 80% power at the 5% level; the median here is '
+               f'{100*mdd.median():.1f} points, so a smaller true gain would be missed more often than not.'
+               if len(mdd) else ''))
+
 def bundle_markdown(results:pd.DataFrame, summary:pd.DataFrame, config:dict, figures:list, phantom:bool=False,
                     quality:dict|None=None, pictures:list=(), command:str='') -> str:
     "The Markdown of a bundle's `summary.md`; `figures` and `pictures`: PNG names in the bundle"
@@ -191,30 +256,27 @@ def bundle_markdown(results:pd.DataFrame, summary:pd.DataFrame, config:dict, fig
         f'Command: `{command}`' if command else '',
         '',
     ]
-    if runs:
-        md += [
-            'Mean over runs with 95% t-intervals; Δ: paired difference in accuracy to experiment 1 (same part, seed '
-            'and real share), Nadeau-Bengio corrected t-test for grouped parts, and Wilcoxon signed-rank.',
-            '',
-            markdown_table(summary),
-            '',
-        ]
+    if runs: md += [_how_to_read(results, summary), '', markdown_table(summary), '']
     if quality: md += ['## GAN quality', '', quality_markdown(quality), ''] + [f'![{p[:-4]}]({p})\n' for p in pictures]
     return '\n'.join(md + [f'![{f[:-4]}]({f})\n' for f in figures]) + '\n'
 
 # %% ../nbs/10_report.ipynb #be470ee5
-def write_bundle(out, results:pd.DataFrame, curves:pd.DataFrame, probs:pd.DataFrame, config:dict, phantom:bool=False,
+PREDICTION_COLS = ['experiment', 'gan', 'frac', 'part', 'seed', 'path', 'group', 'label', 'prob']
+
+# %% ../nbs/10_report.ipynb #f3cd97ee
+def write_bundle(out, results:pd.DataFrame, curves:pd.DataFrame, preds:pd.DataFrame, config:dict, phantom:bool=False,
                  quality:dict|None=None, command:str='') -> Path:
     "Write a run's results bundle to `out` and return the path of its summary.md"
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     tag, figs, summary = 'PHANTOM DATA - ' if phantom else '', {}, pd.DataFrame()
     if len(results):
-        summary = summary_table(results)
+        summary = summary_table(results, preds=preds)
         for name, df in dict(results=results, curves=curves, summary=summary).items():
             df.to_csv(out / f'{name}.csv', index=False)
+        preds[PREDICTION_COLS].to_csv(out/'predictions.csv', index=False, float_format='%.5g')
         figs = dict(summary=plot_summary(summary, tag + 'summary'), curves=plot_curves(curves, tag + 'learning curves'),
-                    roc=plot_roc(probs, tag + 'ROC'))
+                    roc=plot_roc(preds, tag + 'ROC'))
         if results.frac.nunique() > 1: figs['sweep'] = plot_sweep(summary, tag + 'real-data share')
     for k, f in figs.items():
         f.savefig(out/f'{k}.png', dpi=100)

@@ -19,16 +19,17 @@ def grouped_kfold(items:pd.DataFrame, # needs `group` and `label` columns
                  ) -> np.ndarray:
     "Part number (0..k-1) of each row; rows of one group share a part, label shares stay balanced"
     if k < 2: raise ValueError(f'k must be at least 2, not {k}')
-    counts = pd.crosstab(items.group, items.label)
+    files = pd.crosstab(items.group, items.label)
+    counts = pd.concat([files, (files > 0).astype(int).add_suffix(' (groups)')], axis=1)
     if len(counts) < k: raise ValueError(f'{len(counts)} groups cannot fill {k} parts; use fewer parts.')
     rng = np.random.default_rng(seed)
-    order = np.lexsort((rng.random(len(counts)), -counts.sum(axis=1).to_numpy()))
+    order = np.lexsort((rng.random(len(counts)), -files.sum(axis=1).to_numpy()))
     target = counts.sum(axis=0).to_numpy() / k
     fill, part_of = np.zeros((k, counts.shape[1])), {}
     for gi in order:
         c = counts.iloc[gi].to_numpy()
         over = (((fill + c) / np.maximum(target, 1) - 1).clip(min=0)**2).sum(1)
-        f = int(np.argmin(over + 1e-3*(fill.sum(1) + c.sum())/max(target.sum(), 1)))
+        f = int(np.argmin(over + 1e-3*(fill.sum(1) + c.sum())/max(target.sum(), 1)))   # ties: the emptiest part
         fill[f] += c
         part_of[counts.index[gi]] = f
     return items.group.map(part_of).to_numpy()
@@ -78,16 +79,18 @@ def part_masks(splits:pd.DataFrame, part) -> tuple[np.ndarray, np.ndarray]:
 
 # %% ../nbs/03_splits.ipynb #4c21cb89
 def subsample_groups(groups, labels, frac:float, seed:int=0) -> np.ndarray:
-    "Boolean mask keeping about `frac` of rows as whole groups, per label"
+    "Boolean mask keeping whole groups, per label as close to `frac` of its rows as the group sizes allow"
     groups, labels = np.asarray(groups), np.asarray(labels)
     if frac >= 1: return np.ones(len(groups), bool)
     rng, keep = np.random.default_rng(seed), np.zeros(len(groups), bool)
     for l in np.unique(labels):
         m = labels == l
         g, counts = np.unique(groups[m], return_counts=True)
-        order = rng.permutation(len(g))
-        cum = np.cumsum(counts[order])
-        chosen = g[order[:max(1, int(np.searchsorted(cum, frac*m.sum())) + 1)]]
+        target, total, chosen = frac*m.sum(), 0, []
+        for i in rng.permutation(len(g)):   # a group joins when it brings the total nearer the target
+            if not chosen or abs(total + counts[i] - target) < abs(total - target):
+                chosen.append(g[i])
+                total += counts[i]
         keep |= m & np.isin(groups, chosen)
     return keep
 
@@ -99,7 +102,9 @@ def training_rows(splits:pd.DataFrame, # an aligned split table
                   part, # an int, 'holdout' or 'official'
                   frac:float=1.0 # share of the training part's groups to keep
                  ) -> np.ndarray:
-    "Boolean mask of the training rows of `part`, keeping about `frac` of them as whole groups"
+    "Boolean mask of the training rows of `part`, keeping about `frac` of them (per label) as whole groups"
     train, _ = part_masks(splits, part)
     if frac >= 1: return train
-    return train & subsample_groups(splits.group.to_numpy(), splits.label.to_numpy(), frac, SUBSAMPLE_SEED)
+    keep = np.zeros(len(train), bool)
+    keep[train] = subsample_groups(splits.group.to_numpy()[train], splits.label.to_numpy()[train], frac, SUBSAMPLE_SEED)
+    return keep
