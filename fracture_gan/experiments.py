@@ -138,10 +138,10 @@ def _train(runs, x, y, cfg, device, progress):
         done.append((history(learn), predict_proba(learn.model, x[r['test']]), time.perf_counter() - t0))
     return done
 
-def _scores(y, p, groups) -> dict:
-    "Metrics per radiograph (each group weighs 1: the primary figures) and per file (prefixed `file_`)"
+def _scores(y, p, weights) -> dict:
+    "Metrics per radiograph (`weights`: each group weighs 1; the primary figures) and per file (prefixed `file_`)"
     per_file = {f'file_{k}': v for k, v in binary_metrics(y, p).items()}
-    return {**binary_metrics(y, p, weights=group_weights(groups)), **per_file}
+    return {**binary_metrics(y, p, weights=weights), **per_file}
 
 def run_experiments(ims:ImageSet, # the loaded real images
                     splits:pd.DataFrame, # the split table (`fgan_split`), rows matched to `ims` by path
@@ -156,12 +156,13 @@ def run_experiments(ims:ImageSet, # the loaded real images
     rows, curves, preds = [], [], []
     for r, (h, p, secs) in zip(runs, _train(runs, px, py, cfg, device, progress)):
         key, yt, groups = r['key'], y[r['test']], s.group.to_numpy()[r['test']]
+        w = group_weights(groups)
         n_synth = len(r['synth'][0]) if key['gan'] else 0
         rows.append(dict(**key, n_real=len(r['train']), real_share=r['real_share'], n_synth=n_synth,
-                         n_test=len(r['test']), n_test_groups=len(set(groups)), **_scores(yt, p, groups), seconds=secs))
+                         n_test=len(r['test']), n_test_groups=len(set(groups)), **_scores(yt, p, w), seconds=secs))
         curves.append(h.assign(**key))
         test = s.iloc[r['test']]
         preds.append(pd.DataFrame(dict(**key, path=test.path.to_numpy(), group=groups, label=test.label.to_numpy(),
-                                       y=yt, prob=p, weight=group_weights(groups))))
+                                       y=yt, prob=p, weight=w)))
     cat = lambda l: pd.concat(l, ignore_index=True) if l else pd.DataFrame()
     return pd.DataFrame(rows), cat(curves), cat(preds)
