@@ -11,6 +11,7 @@ from pathlib import Path
 import numpy as np, pandas as pd, torch, torch.nn.functional as F
 from fastcore.script import call_parse, Param
 from .data import load_images, environment, default_device
+from .cli import command_errors
 from .images import file_sha256
 from .audit import audit_images
 from .splits import make_splits
@@ -161,6 +162,7 @@ def pack_data(data, # dataset folder
 
 # %% ../nbs/13_bench.ipynb #1a263822
 @call_parse
+@command_errors
 def fgan_bench(what:Param("'dcgan': the GAN trainer vs plain PyTorch; 'experiments': classifier runs", str, opt=False,
                           nargs='?')='dcgan',
                data:str=None, # experiments: dataset folder or packed .npz (default: phantom radiographs)
@@ -189,10 +191,11 @@ def fgan_bench(what:Param("'dcgan': the GAN trainer vs plain PyTorch; 'experimen
         rep = bench_experiments(resolve_data(data, quiet), cfg, n_synth, device, out, progress=not quiet)
         print(pd.DataFrame(rep['per_run']).to_string())
         print(f"{rep['n_runs']} runs: {rep['seconds']:.0f} s")
-    else: raise SystemExit(f"fgan_bench: what is {what!r}; use 'dcgan' or 'experiments'.")
+    else: raise SystemExit(f"what is {what!r}; use 'dcgan' or 'experiments'.")
 
 # %% ../nbs/13_bench.ipynb #92a2b55a
 @call_parse
+@command_errors
 def fgan_pack(data:str, # dataset folder
               out:str='.device/bonefrac64.npz', # the .npz file to write
               size:int=64, # side of the packed arrays

@@ -93,7 +93,9 @@ def cnn_learner_for(dls, model:nn.Module|None=None, lr:float=1e-3) -> Learner:
 # %% ../nbs/07_classifier.ipynb #acdef551
 def fit_classifier(x_train, y_train, x_valid, y_valid, epochs:int=20, lr:float=1e-3, bs:int=64, augment:bool=False,
                    init:dict|None=None, model:nn.Module|None=None, seed:int=0, device=None,
-                   progress:bool=False) -> Learner:
+                   progress:bool=False,
+                   one_cycle:bool=False # fastai's one-cycle schedule peaking at `lr` (else a constant `lr`, as Keras)
+                  ) -> Learner:
     "Train a classifier on `(x_train, y_train)`, validating on `(x_valid, y_valid)`; `init`: a state dict to start from"
     set_seed(seed)    # python, numpy and torch: augmentation draws from python's `random`, dropout from torch's
     x = np.concatenate([x_train, x_valid])
@@ -101,9 +103,10 @@ def fit_classifier(x_train, y_train, x_valid, y_valid, epochs:int=20, lr:float=1
     dls = array_dls(x, y, np.arange(len(x_train), len(x)), bs=bs, augment=augment, device=device, seed=seed)
     learn = cnn_learner_for(dls, model, lr)
     if init is not None: learn.model.load_state_dict(init)
-    if progress: learn.fit(epochs, lr)
+    fit = learn.fit_one_cycle if one_cycle else learn.fit
+    if progress: fit(epochs, lr)
     else:
-        with learn.no_bar(), learn.no_logging(): learn.fit(epochs, lr)
+        with learn.no_bar(), learn.no_logging(): fit(epochs, lr)
     return learn
 
 # %% ../nbs/07_classifier.ipynb #b3bd6b6a

@@ -4,7 +4,7 @@
 
 # %% ../nbs/12_cli.ipynb #725d4f4c
 from __future__ import annotations
-import json as jsonlib, sys, shlex, time
+import functools, json as jsonlib, sys, shlex, time
 from pathlib import Path
 import pandas as pd
 from fastcore.script import call_parse, Param
@@ -12,7 +12,7 @@ from .data import load_images, is_fractured, is_phantom
 from .images import save_png
 from .phantoms import default_data, make_phantoms
 from .audit import audit, format_audit
-from .splits import split_data, align_splits, part_masks
+from .splits import split_data, read_splits, align_splits, part_masks, n_repeats
 from .gan import gan_recipe, train_gan
 from .synth import synthesize
 from .quality import quality_report, closest_pairs_grid
@@ -21,8 +21,8 @@ from .report import write_bundle, markdown_table, summary_table
 from .pipeline import cpu_demo, gpu_study, run_pipeline
 
 # %% auto #0
-__all__ = ['PHANTOM_NOTICE', 'DATA', 'resolve_data', 'fgan_audit', 'fgan_split', 'fgan_phantoms', 'fgan_train_gan', 'fgan_synth',
-           'fgan_quality', 'fgan_experiments', 'fgan_run']
+__all__ = ['PHANTOM_NOTICE', 'DATA', 'resolve_data', 'is_user_error', 'command_errors', 'fgan_audit', 'fgan_split',
+           'fgan_phantoms', 'fgan_train_gan', 'fgan_synth', 'fgan_quality', 'fgan_experiments', 'fgan_run']
 
 # %% ../nbs/12_cli.ipynb #983287f8
 PHANTOM_NOTICE = ('PHANTOM DATA: no dataset given, so this runs on procedural phantom radiographs (not patients). '
@@ -35,9 +35,39 @@ def resolve_data(data=None, quiet:bool=False) -> Path:
     if not quiet: print(PHANTOM_NOTICE, file=sys.stderr)
     return default_data()
 
+# %% ../nbs/12_cli.ipynb #a040ce6a
+def is_user_error(e:BaseException) -> bool:
+    "Whether `e` is a mistake in what was asked (an `OSError`, or a `ValueError` raised by fracture_gan) rather than a bug"
+    if isinstance(e, OSError): return True
+    if not isinstance(e, ValueError): return False
+    tb = e.__traceback__
+    while tb is not None and tb.tb_next is not None: tb = tb.tb_next
+    return tb is not None and 'fracture_gan' in Path(tb.tb_frame.f_code.co_filename).parts
+
+# %% ../nbs/12_cli.ipynb #09eeff70
+def command_errors(f):
+    "Decorator for console scripts: user errors become one line on stderr and exit status 2; bugs keep their traceback"
+    @functools.wraps(f)
+    def _f(*args, **kwargs):
+        if Path(sys.argv[0]).name != f.__name__: return f(*args, **kwargs)   # called from Python
+        try: return f(*args, **kwargs)
+        except SystemExit as e:
+            if not isinstance(e.code, str): raise
+            msg = e.code
+        except (OSError, ValueError) as e:
+            if not is_user_error(e): raise
+            msg = str(e)
+        print(f'{f.__name__}: error: ' + ' '.join(msg.split()), file=sys.stderr)
+        sys.exit(2)
+    return _f
+
 # %% ../nbs/12_cli.ipynb #9bc8cee3
-def _ints(s): return tuple(int(v) for v in str(s).split(',') if v != '')
-def _floats(s): return tuple(float(v) for v in str(s).split(',') if v != '')
+def _numbers(s, kind, what):
+    try: return tuple(kind(v) for v in str(s).split(',') if v.strip() != '')
+    except ValueError: raise ValueError(f'{s!r} is not a comma-separated list of {what}') from None
+
+def _ints(s): return _numbers(s, int, 'whole numbers (e.g. 0,1,2)')
+def _floats(s): return _numbers(s, float, 'numbers (e.g. 0.1,0.5,1)')
 def _specs(s): return tuple(g.strip() for g in str(s).split(';' if ';' in str(s) else ',') if g.strip())
 def _part(part): return part if part in ('holdout', 'official') else int(part)
 def _command(): return ' '.join([Path(sys.argv[0]).name] + [shlex.quote(a) for a in sys.argv[1:]])
@@ -47,6 +77,7 @@ DATA = Param('dataset folder or packed .npz (default: phantom radiographs)', str
 
 # %% ../nbs/12_cli.ipynb #34bb75d5
 @call_parse
+@command_errors
 def fgan_audit(data:DATA=None,
                json:str=None, # write the full report to this JSON file
                size:int=64, # decode size used for near-duplicate search
@@ -63,24 +94,28 @@ def fgan_audit(data:DATA=None,
 
 # %% ../nbs/12_cli.ipynb #5004d272
 @call_parse
+@command_errors
 def fgan_split(data:DATA=None,
                parts:int=5, # number of grouped, stratified cross-validation parts
                seed:int=0, # seed for the part assignment
                test_frac:float=0.2, # share of the grouped hold-out
+               repeats:int=1, # partitions for repeated cross-validation (columns part, part_r1, ...)
                out:str='splits.csv', # where to write the split table
                force:bool=False, # replace an existing `out`
                cache:str=None, # cache folder
                quiet:bool=False # no progress bar
               ):
-    "Write leak-free splits: columns path,label,group,part,holdout,split,sha256,family"
+    "Write leak-free splits: columns path,label,group,part,holdout,split,sha256,family (+ part_r1... for repeats)"
     if Path(out).exists() and not force:
         raise SystemExit(f'{out} exists; pass --force to replace it or choose another --out.')
-    s = split_data(resolve_data(data, quiet), parts, seed, test_frac, out=out, cache=cache, progress=not quiet)
-    print(f"{len(s)} files in {s.group.nunique()} groups -> {parts} parts {s.groupby('part').size().tolist()}, "
-          f"hold-out test {int((s.holdout == 'test').sum())}; written to {out}")
+    s = split_data(resolve_data(data, quiet), parts, seed, test_frac, out=out, repeats=repeats, cache=cache,
+                   progress=not quiet)
+    print(f"{len(s)} files in {s.group.nunique()} groups -> {repeats} x {parts} parts "
+          f"{s.groupby('part').size().tolist()}, hold-out test {int((s.holdout == 'test').sum())}; written to {out}")
 
 # %% ../nbs/12_cli.ipynb #96a62425
 @call_parse
+@command_errors
 def fgan_phantoms(dest:str, # folder to create
                   n_per_class:int=300, # distinct radiographs per class
                   size:int=128, # side in pixels
@@ -92,6 +127,7 @@ def fgan_phantoms(dest:str, # folder to create
 
 # %% ../nbs/12_cli.ipynb #85fd723b
 @call_parse
+@command_errors
 def fgan_train_gan(data:DATA=None,
                    recipe:str='better', # 'study' (the study's DCGAN) or 'better', with field=value overrides
                    out:str='runs/gan', # output folder; a checkpoint there is resumed
@@ -107,8 +143,7 @@ def fgan_train_gan(data:DATA=None,
                   ):
     "Train (or resume) a GAN; writes checkpoint.pt, config.json, history.csv, losses.png, samples/"
     kw = {k: v for k, v in dict(epochs=epochs, bs=bs, size=size, seed=seed).items() if v is not None}
-    try: cfg = gan_recipe(recipe, tiny=tiny, **kw)
-    except ValueError as e: raise SystemExit(str(e))
+    cfg = gan_recipe(recipe, tiny=tiny, **kw)
     if splits is None: print('warning: no --splits given, so the GAN sees every image; '
                              'evaluation on this data will not be leak-free.', file=sys.stderr)
     t = train_gan(
@@ -121,6 +156,7 @@ def fgan_train_gan(data:DATA=None,
 
 # %% ../nbs/12_cli.ipynb #46bc9530
 @call_parse
+@command_errors
 def fgan_synth(checkpoint:str, # a GAN checkpoint (checkpoint.pt)
                n:int=10_500, # number of images
                out:str='synthetic', # output folder (Kaggle layout + manifest.csv)
@@ -130,20 +166,20 @@ def fgan_synth(checkpoint:str, # a GAN checkpoint (checkpoint.pt)
                quiet:bool=False # no progress bar
               ):
     "Sample a trained GAN into Kaggle-layout class folders with a manifest"
-    try: man = synthesize(checkpoint, out, n=n, seed=seed, overwrite=overwrite, device=device, progress=not quiet)
-    except (FileExistsError, FileNotFoundError, ValueError) as e: raise SystemExit(str(e))
+    man = synthesize(checkpoint, out, n=n, seed=seed, overwrite=overwrite, device=device, progress=not quiet)
     print(f"{len(man)} images ({', '.join(f'{k} {v}' for k, v in man.label.value_counts().items())}) in {out}")
 
 # %% ../nbs/12_cli.ipynb #df2e15e2
 def _real_parts(data, splits, part, size, quiet):
     "Real `(x, y, groups)` of the training and the test side of `part` in a split table"
     ims = load_images(resolve_data(data, quiet), size=size, progress=not quiet)
-    s = align_splits(pd.read_csv(splits), ims.items)
+    s = align_splits(read_splits(splits), ims.items)
     tr, te = part_masks(s, _part(part))
     y, g = is_fractured(ims.items.label), s.group.to_numpy()
     return (ims.x[tr], y[tr], g[tr]), (ims.x[te], y[te], g[te])
 
 @call_parse
+@command_errors
 def fgan_quality(data:DATA=None,
                  synth:str='synthetic', # folder written by fgan_synth
                  splits:str='splits.csv', # the split table the GAN was trained with
@@ -164,6 +200,7 @@ def fgan_quality(data:DATA=None,
 
 # %% ../nbs/12_cli.ipynb #60356172
 @call_parse
+@command_errors
 def fgan_experiments(data:DATA=None,
                      splits:str='splits.csv', # split table from fgan_split
                      synth:str=None, # folder from fgan_synth for experiments 3-5; its GAN never saw the test part
@@ -181,12 +218,13 @@ def fgan_experiments(data:DATA=None,
             'use fgan_run, which trains a GAN per part.'
         )
     ims = load_images(resolve_data(data, quiet), size=size, progress=not quiet)
-    s = pd.read_csv(splits)
+    s = read_splits(splits)
     exps = _ints(experiments) if synth else tuple(e for e in _ints(experiments) if e in (1, 2))
     cfg = ExperimentConfig(
         experiments=exps,
         protocol=protocol,
         n_parts=int(s.part.max()) + 1,
+        repeats=n_repeats(s),
         seeds=_ints(seeds),
         epochs=epochs,
         warm_epochs=warm_epochs,
@@ -207,11 +245,13 @@ def fgan_experiments(data:DATA=None,
 
 # %% ../nbs/12_cli.ipynb #c7c516da
 @call_parse
+@command_errors
 def fgan_run(data:DATA=None,
              out:str=None, # results bundle folder (default: runs/<date-time>)
              gans:str='study,better', # GAN recipes: 'study', 'better', with field=value overrides; '' for none
              protocol:str='grouped', # 'grouped', 'holdout' or 'official'
              parts:int=None, # grouped cross-validation parts (default: 3 on phantoms, 5 on real data)
+             repeats:int=1, # grouped: partitions drawn (repeated cross-validation, corrected intervals)
              seeds:str=None, # classifier seeds (default: 0 on phantoms, 0,1,2 on real data)
              experiments:str='1,2,3,4,5', # experiments to run; '' compares the GANs only
              epochs:int=20, # classifier epochs
@@ -232,6 +272,7 @@ def fgan_run(data:DATA=None,
     ex = dict(protocol=protocol, epochs=epochs, fractions=_floats(fractions), engine=engine,
               experiments=_ints(experiments))
     if parts: ex['n_parts'] = parts
+    if repeats > 1: ex['repeats'] = repeats
     if seeds: ex['seeds'] = _ints(seeds)
     kw = dict(data=str(resolve_data(data, quiet)), out=out, gans=_specs(gans), quality=not no_quality, device=device,
               overwrite=force, inputs=inputs)
@@ -241,6 +282,5 @@ def fgan_run(data:DATA=None,
     if not tiny and run.gans and not torch.cuda.is_available() and (device or 'cpu') != 'cuda':
         print("warning: full-size GANs on a CPU take days (the study's DCGAN: ~15 s a step here); "
               "use a GPU or pass --tiny.", file=sys.stderr)
-    try: md = run_pipeline(run, progress=not quiet, command=_command())
-    except (FileExistsError, FileNotFoundError, ValueError) as e: raise SystemExit(str(e))
+    md = run_pipeline(run, progress=not quiet, command=_command())
     print(md.read_text())

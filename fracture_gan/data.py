@@ -4,7 +4,7 @@
 
 # %% ../nbs/00_data.ipynb #085a3b2a
 from __future__ import annotations
-import os, re, io, hashlib, warnings, contextlib
+import os, re, io, sys, hashlib, warnings, contextlib
 from pathlib import Path
 from dataclasses import dataclass, field
 from fastcore.basics import patch
@@ -15,7 +15,7 @@ from fastprogress.fastprogress import progress_bar
 # %% auto #0
 __all__ = ['LABELS', 'SPLITS', 'IMAGE_EXTS', 'PHANTOM_MARKER', 'BONEFRAC_HANDLE', 'shared_data', 'environment', 'default_device',
            'folder_label', 'is_fractured', 'class_index', 'find_images', 'is_phantom', 'to_gray8', 'decode_image',
-           'square', 'cache_dir', 'ImageSet', 'load_images', 'download_bonefrac']
+           'square', 'cache_dir', 'ImageSet', 'load_images', 'download_bonefrac', 'runtime_note', 'tutorial_data']
 
 # %% ../nbs/00_data.ipynb #108a9ee0
 def shared_data(name:str=''): # sub-folder of `shared/data`, e.g. 'bonefrac128'
@@ -55,7 +55,12 @@ def environment() -> dict:
 def default_device(device=None) -> 'torch.device':
     "`device` ('cuda', 'cpu', a `torch.device`) as a `torch.device`; default: CUDA when a GPU is present, else the CPU"
     import torch
-    return torch.device(device or ('cuda' if torch.cuda.is_available() else 'cpu'))
+    try: dev = torch.device(device or ('cuda' if torch.cuda.is_available() else 'cpu'))
+    except RuntimeError: raise ValueError(f"device {device!r} is not one torch knows: use 'cuda' or 'cpu'.") from None
+    if dev.type == 'cuda' and not torch.cuda.is_available(): raise ValueError(
+        f"device {str(device)!r} asks for a GPU, but torch {torch.__version__} sees none here: "
+        "use 'cpu' (--device cpu), or run on a machine with a CUDA GPU.")
+    return dev
 
 # %% ../nbs/00_data.ipynb #17d21c42
 LABELS = ('fractured', 'not fractured')
@@ -391,8 +396,36 @@ def download_bonefrac(handle:str=BONEFRAC_HANDLE) -> Path:
         import kagglehub
         p = Path(kagglehub.dataset_download(handle))
     except Exception as e:
-        raise RuntimeError(
+        raise ConnectionError(
             f"Could not download {handle} from Kaggle ({type(e).__name__}): connect to the internet and set Kaggle "
             f"credentials (~/.kaggle/kaggle.json or KAGGLE_USERNAME/KAGGLE_KEY), or download the zip from "
             f"https://www.kaggle.com/datasets/{handle}, unzip it and pass its folder as the data path.") from None
     return _layout_root(p)
+
+# %% ../nbs/00_data.ipynb #df9c53b0
+def runtime_note() -> str:
+    "One paragraph on this runtime: Colab or not, the GPU (if any), and what will be slow without one"
+    import torch
+    where = 'Google Colab' if 'google.colab' in sys.modules else 'a local Python'
+    if torch.cuda.is_available():
+        return f'{where} with a GPU ({torch.cuda.get_device_name(0)}): every cell runs at full size.'
+    return (f'{where} without a GPU: phantom-scale cells run in minutes, full-size GAN training would take days. '
+            'On Colab: Runtime > Change runtime type > a GPU, then run the notebook again.')
+
+# %% ../nbs/00_data.ipynb #a621085c
+def tutorial_data(source:str='phantoms', # 'phantoms', 'folder' or 'kaggle'
+                  folder:str|None=None # with 'folder': the dataset folder, e.g. '/content/drive/MyDrive/bone-fracture'
+                 ) -> Path:
+    "The dataset folder a tutorial runs on"
+    if source == 'phantoms':
+        from fracture_gan.phantoms import default_data
+        return default_data()
+    if source == 'kaggle': return download_bonefrac()
+    if source != 'folder': raise ValueError(f"source {source!r}: use 'phantoms', 'folder' or 'kaggle'")
+    if not folder: raise ValueError("source 'folder' needs folder=..., the dataset folder")
+    if str(folder).startswith('/content/drive') and 'google.colab' in sys.modules:
+        from google.colab import drive
+        drive.mount('/content/drive')
+    path = Path(folder).expanduser()
+    if not path.is_dir(): raise FileNotFoundError(f'{path} is not a folder: give the folder that holds the images.')
+    return path

@@ -10,12 +10,13 @@ from fastcore.basics import patch
 import numpy as np, pandas as pd
 from fastprogress.fastprogress import progress_bar
 from .data import ImageSet, default_device, is_fractured
-from .splits import align_splits, part_masks, training_rows
+from .splits import align_splits, part_masks, part_name, training_rows
 from .classifier import fit_classifier, predict_proba, binary_metrics, history, group_weights
 from .stacked import StackJob, fit_stacked
 
 # %% auto #0
-__all__ = ['EXPERIMENTS', 'USES_SYNTH', 'ExperimentConfig', 'Phase', 'experiment_phases', 'fit_phases', 'run_experiments']
+__all__ = ['EXPERIMENTS', 'USES_SYNTH', 'PROTOCOLS', 'ExperimentConfig', 'Phase', 'experiment_phases', 'fit_phases',
+           'run_experiments']
 
 # %% ../nbs/09_experiments.ipynb #322e5d25
 EXPERIMENTS = {1: 'real', 2: 'real + classic augmentation', 3: 'real + synthetic',
@@ -25,12 +26,16 @@ EXPERIMENTS = {1: 'real', 2: 'real + classic augmentation', 3: 'real + synthetic
 USES_SYNTH = {3, 4, 5} # the experiments that need a GAN's images
 
 # %% ../nbs/09_experiments.ipynb #5e26c4fb
+PROTOCOLS = ('grouped', 'holdout', 'official') # grouped K-fold parts, a grouped hold-out, the dataset's own split
+
+# %% ../nbs/09_experiments.ipynb #a06a6b09
 @dataclass
 class ExperimentConfig:
     "What to run: experiments, protocol, repeats, training length"
     experiments:tuple = (1, 2, 3, 4, 5)
     protocol:str = 'grouped'        # 'grouped' (stratified grouped K parts), 'holdout' (grouped) or 'official'
     n_parts:int = 5                 # grouped: number of parts (must match the split table)
+    repeats:int = 1                 # grouped: partitions drawn (repeated cross-validation; the split table's)
     seeds:tuple = (0, 1, 2)
     epochs:int = 20                 # the study's 20 epochs
     warm_epochs:int = 20            # experiment 4: epochs on synthetic images first
@@ -40,11 +45,21 @@ class ExperimentConfig:
     size:int = 64
     engine:str = 'auto'             # 'fastai' (a Learner per run), 'stacked' (all at once), 'auto' (stacked on CUDA)
 
+    def __post_init__(self):
+        "Refuse settings that cannot run, naming the setting"
+        if self.protocol not in PROTOCOLS: raise ValueError(f'protocol {self.protocol!r}: use one of {PROTOCOLS}')
+        if self.protocol == 'grouped' and self.n_parts < 2: raise ValueError(f'n_parts {self.n_parts}: use 2 or more')
+        if self.repeats < 1: raise ValueError(f'repeats {self.repeats}: use 1 or more')
+        if not self.seeds: raise ValueError('seeds: give at least one classifier seed')
+        bad = set(self.experiments) - set(EXPERIMENTS)
+        if bad: raise ValueError(f'experiments {sorted(bad)}: the study has experiments {sorted(EXPERIMENTS)}')
+
 # %% ../nbs/09_experiments.ipynb #83ad0c77
 @patch
 def part_names(self:ExperimentConfig) -> list:
-    "The train/test parts of the protocol: part numbers, or 'holdout' / 'official'"
-    return list(range(self.n_parts)) if self.protocol == 'grouped' else [self.protocol]
+    "The train/test parts of the protocol: part names of each repeat, or 'holdout' / 'official'"
+    if self.protocol != 'grouped': return [self.protocol]
+    return [part_name(r, p) for r in range(self.repeats) for p in range(self.n_parts)]
 
 # %% ../nbs/09_experiments.ipynb #92bbd583
 @patch

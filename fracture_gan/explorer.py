@@ -14,8 +14,8 @@ from .models import LATENT
 from .audit import polar_images, candidate_pairs, aligned_similarity
 
 # %% auto #0
-__all__ = ['png', 'side_by_side', 'compare_view', 'interpolate', 'latent_image', 'interpolation_view', 'nearest_training',
-           'nearest_view']
+__all__ = ['png', 'side_by_side', 'compare_view', 'interpolate', 'latent_image', 'class_pair', 'interpolation_view',
+           'nearest_training', 'nearest_view']
 
 # %% ../nbs/14_explorer.ipynb #d4adfdef
 def png(a:np.ndarray, scale:int=2) -> bytes:
@@ -66,17 +66,22 @@ def latent_image(G, z:torch.Tensor, label:int) -> np.ndarray:
     return to_uint8(G(z[None].to(dev), torch.tensor([label], device=dev)))[0]
 
 # %% ../nbs/14_explorer.ipynb #5c0b901f
+def class_pair(G, z:torch.Tensor, gap:int=2) -> np.ndarray:
+    "The generator's images for latent `z` as each class of `LABELS`, left to right, `gap` black pixels apart"
+    ims = [latent_image(G, z, label) for label in range(len(LABELS))]
+    sep = np.zeros((ims[0].shape[0], gap), np.uint8)
+    return np.concatenate([ims[0], sep, *ims[1:]], axis=1)
+
+# %% ../nbs/14_explorer.ipynb #f1b74007
 def interpolation_view(G, seed_a:int=0, seed_b:int=1, steps:int=20):
-    "Widget: slide between two latents for a chosen class"
+    "Widget: slide between two latents; each step shows one latent as every class, side by side"
     za, zb = (torch.randn(LATENT, generator=torch.Generator().manual_seed(s)) for s in (seed_a, seed_b))
     t = W.IntSlider(0, 0, steps, description='step')
-    cls = W.ToggleButtons(options=[(l, i) for i, l in enumerate(LABELS)], description='class')
     img = W.Image(format='png')
-    def draw(*_): img.value = png(latent_image(G, interpolate(za, zb, t.value/steps), cls.value), 3)
+    def draw(*_): img.value = png(class_pair(G, interpolate(za, zb, t.value/steps)), 3)
     t.observe(draw, 'value')
-    cls.observe(draw, 'value')
     draw()
-    return W.VBox([cls, t, img])
+    return W.VBox([W.Label('   '.join(f'{side}: {l}' for side, l in zip(('left', 'right'), LABELS))), t, img])
 
 # %% ../nbs/14_explorer.ipynb #20c7c098
 def nearest_training(query:np.ndarray, train_x:np.ndarray, k:int=4) -> tuple[np.ndarray, np.ndarray]:

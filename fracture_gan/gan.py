@@ -13,14 +13,14 @@ from fastcore.basics import patch
 from fastprogress.fastprogress import master_bar, progress_bar
 from .data import LABELS, load_images, environment, ImageSet, default_device, class_index
 from .images import to_uint8, image_grid, save_png, file_sha256
-from .splits import align_splits, training_rows
+from .splits import align_splits, training_rows, read_splits
 from .models import (study_generator, study_discriminator, CondGenerator, CondDiscriminator, LATENT,
                                  stacked_forward, stacked_params)
 
 # %% auto #0
-__all__ = ['RECIPES', 'GANConfig', 'study_recipe', 'better_recipe', 'gan_recipe', 'recipe_name', 'PerClass', 'make_gan', 'd_loss',
-           'g_loss', 'diff_augment', 'GANTrainer', 'sample_images', 'read_checkpoint', 'load_generator',
-           'training_part', 'plot_history', 'train_gan']
+__all__ = ['RECIPES', 'PRECISIONS', 'GANConfig', 'study_recipe', 'better_recipe', 'gan_recipe', 'recipe_name', 'PerClass',
+           'make_gan', 'd_loss', 'g_loss', 'diff_augment', 'pick_precision', 'GANTrainer', 'sample_images',
+           'read_checkpoint', 'load_generator', 'training_part', 'plot_history', 'train_gan']
 
 # %% ../nbs/05_gan.ipynb #bc3056a4
 @dataclass
@@ -45,7 +45,8 @@ class GANConfig:
     seed:int = 0
     sample_every:int = 10        # epochs between sample grids
     save_every:int = 10          # epochs between checkpoints
-    amp:bool = True              # bf16 autocast on CUDA
+    amp:bool = True              # mixed precision on CUDA (see `pick_precision`)
+    precision:str = 'auto'       # 'auto' (`pick_precision`), 'bf16', 'fp16' (with gradient scalers) or 'fp32'
     channels_last:bool = True    # on CUDA
     compile:bool = False         # torch.compile the networks (CUDA)
     deconv:str = 'native'        # dcgan on CUDA: transposed convolutions 'native' or 'phases' (same result)
@@ -202,12 +203,42 @@ def diff_augment(x:torch.Tensor, policy:str, gen:torch.Generator|None=None) -> t
     return x.clamp(-1, 1) if 'exposure' in policy else x
 
 # %% ../nbs/05_gan.ipynb #cefa0cd9
+def pick_precision(device, # a `torch.device` or its name
+                   amp:bool=True, # False: always fp32
+                   capability:tuple|None=None # the GPU's compute capability (default: asked of the device)
+                  ) -> str:
+    "'bf16' on GPUs that have it (compute capability 8 or more), 'fp16' on older GPUs, 'fp32' on CPUs or without `amp`"
+    device = torch.device(device)
+    if not amp or device.type != 'cuda': return 'fp32'
+    major = (capability or torch.cuda.get_device_capability(device))[0]
+    return 'bf16' if major >= 8 else 'fp16'
+
+# %% ../nbs/05_gan.ipynb #ec588212
+PRECISIONS = ('bf16', 'fp16', 'fp32')
+
+# %% ../nbs/05_gan.ipynb #d83a78ee
+def _update(loss, opt, scaler=None):
+    "One optimizer step on `loss`, through the gradient scaler when there is one (fp16)"
+    opt.zero_grad(set_to_none=True)
+    if scaler is None:
+        loss.backward()
+        opt.step()
+        return
+    scaler.scale(loss).backward()
+    scaler.step(opt)
+    scaler.update()
+
+# %% ../nbs/05_gan.ipynb #7860f69d
 class GANTrainer:
     "Train a GAN described by `cfg` on uint8 images `x` (n, s, s) with class indices `y`"
     def __init__(self, cfg:GANConfig, x:np.ndarray, y:np.ndarray, out=None, device=None):
         self.cfg, self.out = cfg, Path(out) if out else None
         self.device = default_device(device)
         self.cuda = self.device.type == 'cuda'
+        self.precision = pick_precision(self.device, cfg.amp) if cfg.precision == 'auto' else cfg.precision
+        if self.precision not in PRECISIONS: raise ValueError(f'precision {self.precision!r}: use one of {PRECISIONS}')
+        scaler = lambda: torch.amp.GradScaler(self.device.type) if self.precision == 'fp16' else None
+        self.scaler_d, self.scaler_g = scaler(), scaler()
         torch.manual_seed(cfg.seed)
         self.G, self.D = (m.to(self.device) for m in make_gan(cfg))
         if self.cuda and cfg.channels_last:
@@ -231,7 +262,9 @@ class GANTrainer:
         compiled = cfg.compile and self.cuda
         self._g, self._d = (torch.compile(self.G), torch.compile(self.D)) if compiled else (self.G, self.D)
 
-    def _autocast(self): return torch.autocast('cuda', dtype=torch.bfloat16, enabled=self.cuda and self.cfg.amp)
+    def _autocast(self):
+        dtype = torch.float16 if self.precision == 'fp16' else torch.bfloat16
+        return torch.autocast(self.device.type, dtype=dtype, enabled=self.precision != 'fp32')
     def _latent(self, n): return torch.randn(n, LATENT, generator=self.rng, device=self.device)
 
 # %% ../nbs/05_gan.ipynb #02735584
@@ -278,15 +311,11 @@ def train_step(self:GANTrainer, idx):
         with self._autocast():
             with torch.set_grad_enabled(share): fake_g = self._g(self._latent(len(y)), yc)
             ld = d_loss(cfg.loss, self._d(aug(real), yc), self._d(aug(fake_g.detach()), yc), cfg.label_noise, self.rng)
-        self.opt_d.zero_grad(set_to_none=True)
-        ld.backward()
-        self.opt_d.step()
+        _update(ld, self.opt_d, self.scaler_d)
     with self._autocast():
         if cfg.fresh_latent: fake_g = self._g(self._latent(len(y)), yc)
         lg = g_loss(cfg.loss, self._d(aug(fake_g), yc))
-    self.opt_g.zero_grad(set_to_none=True)
-    lg.backward()
-    self.opt_g.step()
+    _update(lg, self.opt_g, self.scaler_g)
     if self.G_ema is not None: self.update_ema()
     self.step += 1
     return ld.detach(), lg.detach()
@@ -331,7 +360,8 @@ def state(self:GANTrainer) -> dict:
                 G=self.G.state_dict(), D=self.D.state_dict(),
                 G_ema=self.G_ema.state_dict() if self.G_ema is not None else None,
                 opt_g=self.opt_g.state_dict(), opt_d=self.opt_d.state_dict(), rng=self.rng.get_state(),
-                torch_rng=torch.get_rng_state(), cuda_rng=torch.cuda.get_rng_state_all() if self.cuda else None)
+                torch_rng=torch.get_rng_state(), cuda_rng=torch.cuda.get_rng_state_all() if self.cuda else None,
+                scalers=[s.state_dict() for s in (self.scaler_d, self.scaler_g)] if self.scaler_d else None)
 
 # %% ../nbs/05_gan.ipynb #ded45939
 @patch
@@ -381,6 +411,8 @@ def load(cls:GANTrainer, fn, x, y, out=None, device=None):
     t.rng.set_state(st['rng'])
     torch.set_rng_state(st['torch_rng'])
     if t.cuda and st['cuda_rng'] is not None: torch.cuda.set_rng_state_all(st['cuda_rng'])
+    if t.scaler_d is not None and st.get('scalers'):
+        for sc, state in zip((t.scaler_d, t.scaler_g), st['scalers']): sc.load_state_dict(state)
     t.epoch, t.step, t.history = st['epoch'], st['step'], st['history']
     return t
 
@@ -429,7 +461,7 @@ def training_part(ims:ImageSet, # loaded images
                  ) -> ImageSet:
     "The images of `ims` in the training part of `splits`"
     if splits is None: return ims
-    s = align_splits(splits if isinstance(splits, pd.DataFrame) else pd.read_csv(splits), ims.items)
+    s = align_splits(splits if isinstance(splits, pd.DataFrame) else read_splits(splits), ims.items)
     return ims.subset(training_rows(s, part, frac))
 
 # %% ../nbs/05_gan.ipynb #1db67653

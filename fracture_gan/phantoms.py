@@ -11,7 +11,7 @@ from PIL import Image, ImageDraw, ImageFont
 from .data import cache_dir, LABELS, PHANTOM_MARKER, is_phantom
 
 # %% auto #0
-__all__ = ['FRACTURE_KINDS', 'tube_profile', 'render_phantom', 'make_phantoms', 'default_data']
+__all__ = ['FRACTURE_KINDS', 'PHANTOM_VERSION', 'tube_profile', 'render_phantom', 'make_phantoms', 'default_data']
 
 # %% ../nbs/01_phantoms.ipynb #1f706716
 def tube_profile(v, R, r, cortex=1.0, marrow=0.35):
@@ -48,7 +48,7 @@ def render_phantom(rng:np.random.Generator, # source of randomness
     "A `size`x`size` uint8 phantom radiograph and a dict describing what was drawn"
     s = size/128
     yy, xx = np.mgrid[0:size, 0:size].astype(np.float64)
-    theta = rng.uniform(-0.5, 0.5) + (np.pi/2 if rng.random() < 0.25 else 0)
+    theta = rng.uniform(-0.5, 0.5)
     cx, cy = size/2 + rng.normal(0, 8*s), size/2 + rng.normal(0, 8*s)
     ca, sa = np.cos(theta), np.sin(theta)
     u, v = (yy-cy)*ca + (xx-cx)*sa, -(yy-cy)*sa + (xx-cx)*ca          # u along the bone, v across
@@ -65,13 +65,13 @@ def render_phantom(rng:np.random.Generator, # source of randomness
     if not fractured: bone = bones(u, v)
     else:
         kind = kind or FRACTURE_KINDS[rng.integers(len(FRACTURE_KINDS))]
-        uf = rng.uniform(-0.3, 0.3)*size
+        uf = rng.uniform(-0.2, 0.2)*size
         slope = rng.uniform(-0.8, 0.8)
         line = u - uf - slope*v                                        # < 0: near part, > 0: far part
-        gap = {'line': 1.0, 'gap': rng.uniform(2.5, 5), 'displacement': 1.5, 'angulation': 1.5}[kind]*s
+        gap = rng.uniform(8, 12)*s if kind == 'gap' else rng.uniform(4, 6)*s
         dv = ang = 0.0
-        if kind == 'displacement': dv = rng.choice([-1, 1])*rng.uniform(0.35, 0.7)*R
-        if kind == 'angulation': ang = rng.choice([-1, 1])*rng.uniform(0.15, 0.35)
+        if kind == 'displacement': dv = rng.choice([-1, 1])*rng.uniform(0.8, 1.3)*R
+        if kind == 'angulation': ang = rng.choice([-1, 1])*rng.uniform(0.35, 0.6)
         c2, s2 = np.cos(ang), np.sin(ang)
         u2, v2 = uf + (u-uf)*c2 + (v-dv)*s2, -(u-uf)*s2 + (v-dv)*c2    # far part, moved and turned about the break
         line2 = u2 - uf - slope*v2
@@ -102,6 +102,9 @@ def _marker(im, rng, size):
     ImageDraw.Draw(im).text((x, y), 'L' if rng.random() < 0.5 else 'R', fill=int(rng.uniform(200, 255)), font=_font(px))
 
 # %% ../nbs/01_phantoms.ipynb #e9b2c220
+PHANTOM_VERSION = 2 # how phantoms are drawn; a cached set of another version is made anew
+
+# %% ../nbs/01_phantoms.ipynb #c1224790
 def _rotate_copy(a, rng):
     "A small-angle rotation with black corners, the way the real set's `-rotatedN` copies were made"
     return np.asarray(Image.fromarray(a).rotate(rng.uniform(5, 15)*rng.choice([-1, 1]), Image.Resampling.BICUBIC))
@@ -118,7 +121,8 @@ def make_phantoms(dest, # folder to create (Kaggle layout)
     "Write a phantom dataset to `dest` and return its path"
     dest = Path(dest).expanduser()
     params = dict(n_per_class=n_per_class, size=size, seed=seed, split_fracs=list(split_fracs), rotated=rotated,
-                  leaked=leaked, version=1)
+                  leaked=leaked, version=PHANTOM_VERSION)
+    if dest.exists() and not dest.is_dir(): raise FileExistsError(f'{dest} is a file; give a folder to create.')
     if dest.exists() and any(dest.iterdir()):
         if not is_phantom(dest):
             raise FileExistsError(f"{dest} exists and is not a phantom dataset; choose an empty or new folder.")
@@ -158,4 +162,5 @@ def make_phantoms(dest, # folder to create (Kaggle layout)
 # %% ../nbs/01_phantoms.ipynb #1ffd6f52
 def default_data(n_per_class:int=300, size:int=128, seed:int=0, cache=None) -> Path:
     "The embedded default dataset: phantom radiographs in the cache folder, made if missing"
-    return make_phantoms(cache_dir(cache)/f'phantoms-n{n_per_class}-s{size}-seed{seed}', n_per_class, size, seed)
+    name = f'phantoms-v{PHANTOM_VERSION}-n{n_per_class}-s{size}-seed{seed}'
+    return make_phantoms(cache_dir(cache)/name, n_per_class, size, seed)

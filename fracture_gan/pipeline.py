@@ -13,7 +13,7 @@ from .data import load_images, environment, is_fractured, is_phantom
 from .images import image_grid, save_png, file_sha256
 from .phantoms import default_data
 from .audit import audit_images, format_audit
-from .splits import make_splits, align_splits, part_masks
+from .splits import make_splits, align_splits, part_masks, n_repeats
 from .gan import GANConfig, gan_recipe, recipe_name, train_gan
 from .synth import synthetic_set
 from .quality import quality_report, closest_pairs_grid
@@ -97,7 +97,7 @@ def trainer(self:SynthBank, spec:str, part, frac:float=1.0):
 # %% ../nbs/11_pipeline.ipynb #d1ab9c37
 def run_inputs(run:RunConfig, ims, out:Path) -> tuple[dict, pd.DataFrame, dict]:
     "`(audit report, split table, {file: path and sha256})`: reused from `run.inputs`, or made and written to `out`"
-    folder = Path(run.inputs) if run.inputs else out
+    folder, ex = (Path(run.inputs) if run.inputs else out), run.experiments
     files = {n: folder/n for n in ('audit.json', 'splits.csv')}
     if run.inputs:
         for fn in files.values():
@@ -106,10 +106,13 @@ def run_inputs(run:RunConfig, ims, out:Path) -> tuple[dict, pd.DataFrame, dict]:
                 f'`fgan_split DATA --out {files["splits.csv"]}`, or run without inputs.')
         rep, splits = json.loads(files['audit.json'].read_text()), pd.read_csv(files['splits.csv'])
         align_splits(splits, ims.items)
+        if ex.protocol == 'grouped' and ex.repeats > n_repeats(splits): raise ValueError(
+            f'{files["splits.csv"]} holds {n_repeats(splits)} partition(s), not the {ex.repeats} repeats asked for: '
+            f'make it with `fgan_split DATA --repeats {ex.repeats}`, or run without inputs.')
     else:
         rep, items = audit_images(ims)
-        ex = run.experiments
-        splits = make_splits(items, ex.n_parts if ex.protocol == 'grouped' else 5, run.seed)
+        grouped = ex.protocol == 'grouped'
+        splits = make_splits(items, ex.n_parts if grouped else 5, run.seed, repeats=ex.repeats if grouped else 1)
         files['audit.json'].write_text(json.dumps(rep, indent=1, default=str))
         splits.to_csv(files['splits.csv'], index=False)
     return rep, splits, {n: dict(path=os.path.relpath(fn, out), sha256=file_sha256(fn)) for n, fn in files.items()}
@@ -175,6 +178,7 @@ def run_pipeline(run:RunConfig, progress:bool=True, command:str='') -> Path:
     config = dict(
         run={**asdict(run), 'data': str(data)},
         gans={recipe_name(g): asdict(run.gan_config(g)) for g in run.gans},
+        gan_precision={name: t.precision for (name, _, _), t in bank.cache.items()},   # as each trainer chose
         data=str(data),
         phantom=phantom,
         inputs=inputs,

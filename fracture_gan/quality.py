@@ -14,8 +14,9 @@ from .audit import (polar_images, duplicate_descriptors, candidate_pairs, aligne
 from .images import image_grid
 
 # %% auto #0
-__all__ = ['FeatureCNN', 'train_feature_net', 'features', 'frechet_distance', 'kernel_inception_distance', 'precision_recall',
-           'density_coverage', 'memorisation', 'closest_pairs_grid', 'one_per_group', 'normalised', 'quality_report']
+__all__ = ['FeatureCNN', 'recalibrate_batchnorm', 'train_feature_net', 'features', 'frechet_distance',
+           'kernel_inception_distance', 'precision_recall', 'density_coverage', 'memorisation', 'closest_pairs_grid',
+           'one_per_group', 'normalised', 'quality_report']
 
 # %% ../nbs/08_quality.ipynb #24a1d2b1
 class FeatureCNN(nn.Module):
@@ -35,13 +36,29 @@ class FeatureCNN(nn.Module):
         return self.head(self.body(x))
 
 # %% ../nbs/08_quality.ipynb #48f00a5f
-def train_feature_net(x, y, epochs:int=15, seed:int=0, device=None) -> FeatureCNN:
+@torch.no_grad()
+def recalibrate_batchnorm(model:nn.Module, x:np.ndarray, bs:int=256) -> nn.Module:
+    "Recompute the batch-norm running statistics of `model` on uint8 images `x`; returns it in eval mode"
+    norms = [m for m in model.modules() if isinstance(m, nn.modules.batchnorm._BatchNorm)]
+    momenta = [m.momentum for m in norms]
+    for m in norms:
+        m.reset_running_stats()
+        m.momentum = None          # cumulative average over all batches
+    dev = next(model.parameters()).device
+    model.train()
+    for s in range(0, len(x), bs):
+        model(torch.from_numpy(np.ascontiguousarray(x[s:s+bs])).to(dev).float().div_(255)[:, None])
+    for m, mo in zip(norms, momenta): m.momentum = mo
+    return model.eval()
+
+# %% ../nbs/08_quality.ipynb #e203d712
+def train_feature_net(x, y, epochs:int=20, seed:int=0, device=None) -> FeatureCNN:
     "Train `FeatureCNN` on real training images `x` (uint8) with targets `y` (1.0 fractured)"
     n_val = max(1, len(x)//10)
     set_seed(seed)    # the initial weights too
-    learn = fit_classifier(x[n_val:], y[n_val:], x[:n_val], y[:n_val], epochs=epochs, augment=True,
-                           model=FeatureCNN(), seed=seed, device=device)
-    return learn.model.eval()
+    learn = fit_classifier(x[n_val:], y[n_val:], x[:n_val], y[:n_val], epochs=epochs, lr=3e-3, augment=True,
+                           model=FeatureCNN(), seed=seed, device=device, one_cycle=True)
+    return recalibrate_batchnorm(learn.model, x)
 
 # %% ../nbs/08_quality.ipynb #8c2b7a68
 @torch.no_grad()
@@ -148,7 +165,7 @@ def _tstr_scores(tstr, trtr, x_test, y_test, groups_test) -> dict:
 
 def quality_report(x_train, y_train, x_test, y_test, x_synth, y_synth, feature_net:FeatureCNN|None=None,
                    real_only:nn.Module|None=None, # the study's CNN trained on `x_train` with `seed` (default: trained)
-                   cnn_epochs:int=20, feature_epochs:int=15, n:int|None=None, seed:int=0, device=None,
+                   cnn_epochs:int=20, feature_epochs:int=20, n:int|None=None, seed:int=0, device=None,
                    groups_train=None, groups_test=None, # duplicate groups (default: every image its own)
                    x_synth_online=None # the online generator's images, when `x_synth` came from an EMA copy
                   ) -> tuple[dict, dict]:

@@ -20,20 +20,24 @@ __all__ = ['METRICS', 'PHANTOM_BANNER', 'PREDICTION_COLS', 'mean_ci', 'paired_te
 METRICS = ['accuracy', 'balanced_accuracy', 'roc_auc', 'sensitivity', 'specificity']
 
 # %% ../nbs/10_report.ipynb #60c494ee
-def mean_ci(x, conf:float=0.95, bounds=(0., 1.)) -> tuple[float, float, float]:
+def mean_ci(x, conf:float=0.95, bounds=(0., 1.),
+            test_train_ratio:float=0. # n_test/n_train for the corrected interval of a repeated K-fold; 0: plain
+           ) -> tuple[float, float, float]:
     "Mean and Student-t confidence interval of `x`, clipped to `bounds` (NaN interval for a single value)"
     x = np.asarray(x, float)
     x = x[np.isfinite(x)]
     m = x.mean() if len(x) else np.nan
     if len(x) < 2: return float(m), np.nan, np.nan
-    h = stats.t.ppf((1 + conf)/2, len(x) - 1) * x.std(ddof=1)/np.sqrt(len(x))
+    h = stats.t.ppf((1 + conf)/2, len(x) - 1) * x.std(ddof=1)*np.sqrt(1/len(x) + test_train_ratio)
     lo, hi = (m - h, m + h) if bounds is None else (max(m - h, bounds[0]), min(m + h, bounds[1]))
     return float(m), float(lo), float(hi)
 
 # %% ../nbs/10_report.ipynb #4fef3093
 def paired_test(diffs, # one difference per part (seeds averaged), r·k of them for r repeats of k parts
                 test_train_ratio:float=0.0, # n_test/n_train of the parts, for the corrected test
-                conf:float=0.95, power:float=0.8) -> dict:
+                conf:float=0.95, power:float=0.8,
+                corrected:bool=False # interval and MDD from the corrected standard error too (repeats)
+               ) -> dict:
     "Mean paired difference, its t-interval, plain and corrected p-values, and the minimum detectable difference"
     d = np.asarray(diffs, float)
     d = d[np.isfinite(d)]
@@ -43,8 +47,9 @@ def paired_test(diffs, # one difference per part (seeds averaged), r·k of them 
     m, sd = float(d.mean()), d.std(ddof=1)
     se, se_c = sd/np.sqrt(J), sd*np.sqrt(1/J + test_train_ratio)
     p = lambda s: float(2*stats.t.sf(abs(m)/s, J - 1)) if s > 0 else float(m == 0)
-    h = stats.t.ppf((1 + conf)/2, J - 1)*se
-    mdd = (stats.t.ppf((1 + conf)/2, J - 1) + stats.t.ppf(power, J - 1))*se
+    s_iv = se_c if corrected else se
+    h = stats.t.ppf((1 + conf)/2, J - 1)*s_iv
+    mdd = (stats.t.ppf((1 + conf)/2, J - 1) + stats.t.ppf(power, J - 1))*s_iv
     return dict(diff=m, lo=m - h, hi=m + h, p_t=p(se), p_corrected=p(se_c), mdd=float(mdd), n=J)
 
 # %% ../nbs/10_report.ipynb #3c1462a5
@@ -88,18 +93,20 @@ def summary_table(res:pd.DataFrame, metrics=METRICS, baseline:int=1, preds:pd.Da
     keys = _keys(res)
     cols = [c for c in metrics + ['file_' + m for m in metrics] + ['real_share'] if c in res]
     pm = res.groupby(keys + ['part'])[cols + ['n_real', 'n_test']].mean()            # seeds averaged within parts
+    repeats = res.part.str.extract(r'^r(\d+)p', expand=False).astype(float).max()
+    repeats = 1 if np.isnan(repeats) else int(repeats) + 1
     runs = res.groupby(keys).size()
     bases = {k[3]: k for k in runs.index if k[0] == baseline}                           # by real share
     sc = group_scores(preds) if preds is not None and len(preds) else None
     rows = []
     for key, n in runs.items():
         g, base_key = pm.loc[key], (bases.get(key[3]) if key[0] != baseline else None)
-        row = dict(zip(keys, key), runs=n, parts=len(g))
-        for m in cols: row[m], row[m + '_lo'], row[m + '_hi'] = mean_ci(g[m])
+        row = dict(zip(keys, key), runs=n, parts=len(g), repeats=repeats)
+        ratio = float((g.n_test/g.n_real).mean()) if res.protocol.iloc[0] == 'grouped' else 0.
+        for m in cols: row[m], row[m + '_lo'], row[m + '_hi'] = mean_ci(g[m], test_train_ratio=ratio*(repeats > 1))
         if base_key is not None:
-            b = pm.loc[base_key]
-            ratio = float((b.n_test/b.n_real).mean()) if res.protocol.iloc[0] == 'grouped' else 0.
-            row.update({f'd_acc_{k}': v for k, v in paired_test((g.accuracy - b.accuracy).dropna(), ratio).items()})
+            d = (g.accuracy - pm.loc[base_key].accuracy).dropna()
+            row.update({f'd_acc_{k}': v for k, v in paired_test(d, ratio, corrected=repeats > 1).items()})
         if sc is not None: row.update(_boot_columns(sc, key, base_key, n_boot))
         if len(g) == 1 and sc is not None:   # one part: no spread over parts, the bootstrap is the interval
             row['accuracy_lo'], row['accuracy_hi'] = row['accuracy_boot_lo'], row['accuracy_boot_hi']
@@ -130,7 +137,8 @@ def markdown_table(summary:pd.DataFrame) -> str:
         p = f"{r['d_acc_p_t']:.3f} / {r['d_acc_p_corrected']:.3f}" if has_p else ''
         mdd = f"{100*r['d_acc_mdd']:.1f}" if has_d and np.isfinite(r.get('d_acc_mdd', np.nan)) else ''
         share = r.get('real_share', r['frac'])
-        design = f"{r['parts']} x {r['runs']//r['parts']}"
+        reps = int(r.get('repeats', 1))
+        design = f"{r['parts']}{f' ({reps} repeats)' if reps > 1 else ''} x {r['runs']//r['parts']}"
         cells = [str(r['experiment']), r['name'], r['gan'] or '-', f"{share:.3g}", design, ci('accuracy'),
                  ci('balanced_accuracy'), ci('roc_auc', pct=False), ci('sensitivity'), ci('specificity'),
                  ci('file_accuracy'), dd, p, mdd]
@@ -153,8 +161,8 @@ def plot_curves(curves:pd.DataFrame, title:str=''):
     for ax, t in zip(axs, ['training loss (log)', 'test loss (log)', 'test accuracy']):
         ax.set_title(t)
         ax.set_xlabel('epoch')
-    axs[0].set_yscale('log')
-    axs[1].set_yscale('log')
+    for ax, col in zip(axs[:2], ['train_loss', 'valid_loss']):
+        if (c[col] > 0).any(): ax.set_yscale('log')    # no training batch at all (tiny data): a linear axis
     axs[-1].legend(fontsize=7, loc='center left', bbox_to_anchor=(1.02, 0.5))
     fig.suptitle(title)
     fig.tight_layout()
@@ -224,11 +232,16 @@ def _how_to_read(results, summary) -> str:
     "The paragraph above a bundle's table: the unit, the intervals, the tests and what the design can detect"
     one = results[(results.experiment == results.experiment.min()) & (results.seed == results.seed.min())
                   & (results.frac == 1)]
-    k, n = len(one), int(one.n_test_groups.sum()) if 'n_test_groups' in one else 0
+    reps = int(summary.repeats.max()) if 'repeats' in summary else 1
+    first = one[~one.part.astype(str).str.match(r'r\d+p')]                   # the first partition
+    k, n = len(first), int(first.n_test_groups.sum()) if 'n_test_groups' in first else 0
     mdd = summary.get('d_acc_mdd', pd.Series(dtype=float)).dropna()
     interval = ('Seeds are averaged within each part; 95% t-intervals over the part means '
                 f'({k - 1} degrees of freedom)' if k > 1 else
                 'One test part: 95% intervals from a cluster bootstrap over its radiographs')
+    if reps > 1: interval = (f'{reps} repeats of the {k}-part cross-validation (new partitions). Seeds are averaged '
+                             f'within each part; 95% intervals over the {reps*k} part means with the corrected '
+                             f'variance (x (1/J + n_test/n_train), {reps*k - 1} degrees of freedom)')
     return (f'Every metric is per radiograph: each duplicate group of the test part weighs 1 ({n} radiographs in '
             f'{k} test part{"s" if k > 1 else ""}); accuracy per file, the original study\'s unit, is beside it. '
             f'{interval}. Δ: paired difference in accuracy to experiment 1 (same part and real share); p: plain t '
@@ -245,7 +258,8 @@ def bundle_markdown(results:pd.DataFrame, summary:pd.DataFrame, config:dict, fig
              f"seeds {sorted(results.seed.unique().tolist()) if runs else []}; "
              f"parts {sorted(results.part.astype(str).unique().tolist()) if runs else []}.")
     how = (f"Hardware: {env.get('cpu', '?')} ({env.get('cpu_count', '?')} cores), GPU: {env.get('gpu') or 'none'}; "
-           f"torch {env.get('torch', '?')}, fastai {env.get('fastai', '?')}.")
+           f"torch {env.get('torch', '?')}, fastai {env.get('fastai', '?')}"
+           + ''.join(f"; {g} GAN in {p}" for g, p in config.get('gan_precision', {}).items()) + '.')
     md = [
         '# Results',
         '',

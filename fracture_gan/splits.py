@@ -5,12 +5,13 @@
 # %% ../nbs/03_splits.ipynb #12d471dd
 from __future__ import annotations
 from pathlib import Path
+import re
 import numpy as np, pandas as pd
 from .audit import audit
 
 # %% auto #0
-__all__ = ['SPLIT_COLS', 'SUBSAMPLE_SEED', 'grouped_kfold', 'grouped_holdout', 'make_splits', 'split_data', 'align_splits',
-           'part_masks', 'subsample_groups', 'training_rows']
+__all__ = ['SPLIT_COLS', 'SUBSAMPLE_SEED', 'grouped_kfold', 'grouped_holdout', 'make_splits', 'part_name', 'n_repeats',
+           'split_data', 'read_splits', 'align_splits', 'part_masks', 'subsample_groups', 'training_rows']
 
 # %% ../nbs/03_splits.ipynb #c47c2ae9
 def grouped_kfold(items:pd.DataFrame, # needs `group` and `label` columns
@@ -18,7 +19,7 @@ def grouped_kfold(items:pd.DataFrame, # needs `group` and `label` columns
                   seed:int=0 # tie-breaking among groups of one size
                  ) -> np.ndarray:
     "Part number (0..k-1) of each row; rows of one group share a part, label shares stay balanced"
-    if k < 2: raise ValueError(f'k must be at least 2, not {k}')
+    if k < 2: raise ValueError(f'a cross-validation needs at least 2 parts, not {k}')
     files = pd.crosstab(items.group, items.label)
     counts = pd.concat([files, (files > 0).astype(int).add_suffix(' (groups)')], axis=1)
     if len(counts) < k: raise ValueError(f'{len(counts)} groups cannot fill {k} parts; use fewer parts.')
@@ -44,19 +45,43 @@ def grouped_holdout(items:pd.DataFrame, test_frac:float=0.2, seed:int=0) -> np.n
 SPLIT_COLS = ['path', 'label', 'group', 'part', 'holdout', 'split', 'sha256', 'family']
 
 # %% ../nbs/03_splits.ipynb #ef0180ce
-def make_splits(items:pd.DataFrame, k:int=5, seed:int=0, test_frac:float=0.2) -> pd.DataFrame:
-    "Grouped stratified parts and a grouped hold-out for audited `items`"
-    return items.assign(part=grouped_kfold(items, k, seed), holdout=grouped_holdout(items, test_frac, seed))[SPLIT_COLS]
+def make_splits(items:pd.DataFrame, k:int=5, seed:int=0, test_frac:float=0.2, repeats:int=1) -> pd.DataFrame:
+    "Grouped stratified parts (`repeats` partitions), and a grouped hold-out for audited `items`"
+    if repeats < 1: raise ValueError(f'repeats must be at least 1, not {repeats}')
+    s = items.assign(part=grouped_kfold(items, k, seed), holdout=grouped_holdout(items, test_frac, seed))[SPLIT_COLS]
+    return s.assign(**{f'part_r{r}': grouped_kfold(items, k, seed + r) for r in range(1, repeats)})
+
+# %% ../nbs/03_splits.ipynb #e077aa32
+def part_name(repeat:int, part:int):
+    "Name of `part` of the `repeat`-th partition: the number itself for repeat 0, else 'r{repeat}p{part}'"
+    return part if repeat == 0 else f'r{repeat}p{part}'
+
+# %% ../nbs/03_splits.ipynb #57716146
+def n_repeats(splits:pd.DataFrame) -> int:
+    "Number of grouped K-fold partitions in a split table"
+    return 1 + sum(c.startswith('part_r') for c in splits.columns)
 
 # %% ../nbs/03_splits.ipynb #6313958d
-def split_data(path, k:int=5, seed:int=0, test_frac:float=0.2, out=None, **kwargs) -> pd.DataFrame:
-    "Audit `path`, split it, and write the table to `out` (CSV) if given"
+def split_data(path, k:int=5, seed:int=0, test_frac:float=0.2, out=None, repeats:int=1,
+               **kwargs) -> pd.DataFrame:
+    "Audit `path`, split it (`repeats` grouped K-fold partitions), and write the table to `out` (CSV) if given"
     _, items = audit(path, **kwargs)
-    splits = make_splits(items, k, seed, test_frac)
+    splits = make_splits(items, k, seed, test_frac, repeats)
     if out is not None:
         Path(out).parent.mkdir(parents=True, exist_ok=True)
         splits.to_csv(out, index=False)
     return splits
+
+# %% ../nbs/03_splits.ipynb #2c96071a
+def read_splits(path) -> pd.DataFrame:
+    "The split table written by `fgan_split` (or `split_data`) at `path`"
+    path = Path(path)
+    if not path.is_file(): raise FileNotFoundError(
+        f'No split table at {path}: make one with `fgan_split DATA --out {path}`.')
+    s = pd.read_csv(path)
+    missing = [c for c in ('path', 'label', 'group', 'part') if c not in s]
+    if missing: raise ValueError(f'{path} is not a split table (no column {missing}): make one with `fgan_split`.')
+    return s
 
 # %% ../nbs/03_splits.ipynb #567ec783
 def align_splits(splits:pd.DataFrame, # a split table (`make_splits`)
@@ -72,9 +97,15 @@ def align_splits(splits:pd.DataFrame, # a split table (`make_splits`)
 
 # %% ../nbs/03_splits.ipynb #c30d8142
 def part_masks(splits:pd.DataFrame, part) -> tuple[np.ndarray, np.ndarray]:
-    "Boolean masks `(train, test)` of a part: an int for the K-fold, 'holdout' or 'official'"
+    "Boolean masks `(train, test)` of a part: an int or 'r{repeat}p{part}' for the K-fold, 'holdout' or 'official'"
     if part == 'official': return (splits.split == 'train').to_numpy(), (splits.split == 'test').to_numpy()
-    te = (splits.holdout == 'test').to_numpy() if part == 'holdout' else (splits.part == int(part)).to_numpy()
+    if part == 'holdout': te = (splits.holdout == 'test').to_numpy()
+    else:
+        m = re.fullmatch(r'r(\d+)p(\d+)', str(part))
+        col, p = (f'part_r{int(m[1])}', int(m[2])) if m else ('part', int(part))
+        if col not in splits: raise ValueError(
+            f'part {part!r}: the split table has no column {col!r}; make it with `fgan_split --repeats`.')
+        te = (splits[col] == p).to_numpy()
     return ~te, te
 
 # %% ../nbs/03_splits.ipynb #4c21cb89
