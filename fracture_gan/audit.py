@@ -125,12 +125,16 @@ def near_duplicate_pairs(ims:ImageSet, # a loaded image set
 
 # %% ../nbs/02_audit.ipynb #21ed88a8
 def duplicate_groups(ims:ImageSet, pairs:pd.DataFrame|None=None, **kwargs) -> pd.DataFrame:
-    "`ims.items` with `content`, `family` and `group` columns (groups: components of exact and near duplicates)"
+    "`ims.items` with `content`, `family` and `group` columns (groups: components of duplicates and of named units)"
     items = ims.items.copy()
     first, inv = _contents(items)
     if pairs is None: pairs = near_duplicate_pairs(ims, **kwargs)
     c_of_row = inv
     a, b = c_of_row[pairs.a.to_numpy()], c_of_row[pairs.b.to_numpy()]
+    if 'unit' in items:                                     # every image of a unit joins the unit's first image
+        named = (items.unit.fillna('').astype(str) != '').to_numpy()
+        lead = pd.Series(inv[named]).groupby(items.unit.to_numpy()[named]).transform('first').to_numpy()
+        a, b = np.concatenate([a, inv[named]]), np.concatenate([b, lead])
     n = len(first)
     g = coo_matrix((np.ones(len(a)), (a, b)), shape=(n, n))
     _, comp = connected_components(g, directed=False)
@@ -190,10 +194,12 @@ def audit_images(ims:ImageSet, **kwargs) -> tuple[dict, pd.DataFrame]:
     return report, items
 
 # %% ../nbs/02_audit.ipynb #5d9594ef
-def audit(path, size:int=64, cache=None, progress:bool=True, **kwargs) -> tuple[dict, pd.DataFrame]:
+def audit(path, size:int=64, cache=None, progress:bool=True,
+          labels:dict|None=None, # explicit {class folder or manifest label: class}, as for `load_images`
+          **kwargs) -> tuple[dict, pd.DataFrame]:
     "Load `path` and audit it: `(report, items with groups)`; the report's `seconds` is the time taken"
     t0 = time.perf_counter()
-    rep, items = audit_images(load_images(path, size=size, cache=cache, progress=progress), **kwargs)
+    rep, items = audit_images(load_images(path, size=size, cache=cache, progress=progress, labels=labels), **kwargs)
     return {**rep, 'seconds': round(time.perf_counter() - t0, 1)}, items
 
 # %% ../nbs/02_audit.ipynb #c7e0c165
@@ -213,4 +219,6 @@ def format_audit(r:dict) -> str:
         'leakage (exact bytes): ' + ', '.join(f'{k} {v}' for k, v in r['leakage_exact'].items() if v),
     ]
     out += [f"unreadable: {u['path']} ({u['reason']})" for u in r['unreadable']]
+    notes = r.get('notes', [])
+    if notes: out.append(f"{len(notes)} loader note(s): " + '; '.join(notes[:5]) + (' ...' if len(notes) > 5 else ''))
     return '\n'.join(out)

@@ -8,7 +8,7 @@ import functools, json as jsonlib, sys, shlex, time
 from pathlib import Path
 import pandas as pd
 from fastcore.script import call_parse, Param
-from .data import load_images, is_fractured, is_phantom
+from .data import LABELS, load_images, is_fractured, is_phantom
 from .images import save_png
 from .phantoms import default_data, make_phantoms
 from .audit import audit, format_audit
@@ -37,7 +37,7 @@ def resolve_data(data=None, quiet:bool=False) -> Path:
 
 # %% ../nbs/12_cli.ipynb #a040ce6a
 def is_user_error(e:BaseException) -> bool:
-    "Whether `e` is a mistake in what was asked (an `OSError`, or a `ValueError` raised by fracture_gan) rather than a bug"
+    "Whether `e` is a mistake in what was asked (an `OSError`, or a `ValueError` fracture_gan raised), not a bug"
     if isinstance(e, OSError): return True
     if not isinstance(e, ValueError): return False
     tb = e.__traceback__
@@ -70,10 +70,19 @@ def _ints(s): return _numbers(s, int, 'whole numbers (e.g. 0,1,2)')
 def _floats(s): return _numbers(s, float, 'numbers (e.g. 0.1,0.5,1)')
 def _specs(s): return tuple(g.strip() for g in str(s).split(';' if ';' in str(s) else ',') if g.strip())
 def _part(part): return part if part in ('holdout', 'official') else int(part)
+def _label_map(s):
+    "`{name: class}` from 'Fractured=fractured,Non_fractured=not fractured' (None for no option)"
+    if not s: return None
+    pairs = [p.partition('=') for p in str(s).split(',')]
+    if any(not sep or v.strip() not in LABELS for _, sep, v in pairs): raise ValueError(
+        f"--labels {s!r}: give name=class pairs separated by commas, each class 'fractured' or 'not fractured' "
+        "(e.g. --labels 'Fractured=fractured,Non_fractured=not fractured').")
+    return {k.strip(): v.strip() for k, _, v in pairs}
 def _command(): return ' '.join([Path(sys.argv[0]).name] + [shlex.quote(a) for a in sys.argv[1:]])
 
 # %% ../nbs/12_cli.ipynb #fe9e3a1b
-DATA = Param('dataset folder or packed .npz (default: phantom radiographs)', str, opt=False, nargs='?')
+DATA = Param('dataset folder, CSV manifest (path,label[,split,patient]) or packed .npz (default: phantoms)', str,
+             opt=False, nargs='?')
 
 # %% ../nbs/12_cli.ipynb #34bb75d5
 @call_parse
@@ -82,10 +91,11 @@ def fgan_audit(data:DATA=None,
                json:str=None, # write the full report to this JSON file
                size:int=64, # decode size used for near-duplicate search
                cache:str=None, # cache folder (default: $FGAN_CACHE or ~/.cache/fracture_gan)
+               labels:str=None, # class names the defaults miss: 'Broken=fractured,Whole=not fractured'
                quiet:bool=False # no progress bar
               ):
     "Audit a fracture X-ray folder: counts, formats, unreadable files, duplicates, label conflicts, leakage"
-    rep, _ = audit(resolve_data(data, quiet), size=size, cache=cache, progress=not quiet)
+    rep, _ = audit(resolve_data(data, quiet), size=size, cache=cache, progress=not quiet, labels=_label_map(labels))
     print(format_audit(rep))
     if json:
         Path(json).parent.mkdir(parents=True, exist_ok=True)
@@ -103,13 +113,14 @@ def fgan_split(data:DATA=None,
                out:str='splits.csv', # where to write the split table
                force:bool=False, # replace an existing `out`
                cache:str=None, # cache folder
+               labels:str=None, # class names the defaults miss: 'Broken=fractured,Whole=not fractured'
                quiet:bool=False # no progress bar
               ):
     "Write leak-free splits: columns path,label,group,part,holdout,split,sha256,family (+ part_r1... for repeats)"
     if Path(out).exists() and not force:
         raise SystemExit(f'{out} exists; pass --force to replace it or choose another --out.')
     s = split_data(resolve_data(data, quiet), parts, seed, test_frac, out=out, repeats=repeats, cache=cache,
-                   progress=not quiet)
+                   progress=not quiet, labels=_label_map(labels))
     print(f"{len(s)} files in {s.group.nunique()} groups -> {repeats} x {parts} parts "
           f"{s.groupby('part').size().tolist()}, hold-out test {int((s.holdout == 'test').sum())}; written to {out}")
 
@@ -139,6 +150,7 @@ def fgan_train_gan(data:DATA=None,
                    tiny:bool=False, # narrow networks for a CPU smoke run
                    seed:int=0, # random seed
                    device:str=None, # 'cuda', 'cpu' (default: cuda when available)
+                   labels:str=None, # class names the defaults miss: 'Broken=fractured,Whole=not fractured'
                    quiet:bool=False # no progress bar
                   ):
     "Train (or resume) a GAN; writes checkpoint.pt, config.json, history.csv, losses.png, samples/"
@@ -146,9 +158,8 @@ def fgan_train_gan(data:DATA=None,
     cfg = gan_recipe(recipe, tiny=tiny, **kw)
     if splits is None: print('warning: no --splits given, so the GAN sees every image; '
                              'evaluation on this data will not be leak-free.', file=sys.stderr)
-    t = train_gan(
-        resolve_data(data, quiet), cfg, out, splits=splits, part=_part(part), device=device, progress=not quiet
-    )
+    ims = load_images(resolve_data(data, quiet), size=cfg.size, labels=_label_map(labels), progress=not quiet)
+    t = train_gan(ims, cfg, out, splits=splits, part=_part(part), device=device, progress=not quiet)
     h = t.history[-1]
     print(
         f"{t.epoch} epochs; checkpoint {Path(out)/'checkpoint.pt'}; last losses D {h['loss_d']:.3f} G {h['loss_g']:.3f}"
@@ -170,9 +181,9 @@ def fgan_synth(checkpoint:str, # a GAN checkpoint (checkpoint.pt)
     print(f"{len(man)} images ({', '.join(f'{k} {v}' for k, v in man.label.value_counts().items())}) in {out}")
 
 # %% ../nbs/12_cli.ipynb #df2e15e2
-def _real_parts(data, splits, part, size, quiet):
+def _real_parts(data, splits, part, size, quiet, labels=None):
     "Real `(x, y, groups)` of the training and the test side of `part` in a split table"
-    ims = load_images(resolve_data(data, quiet), size=size, progress=not quiet)
+    ims = load_images(resolve_data(data, quiet), size=size, labels=_label_map(labels), progress=not quiet)
     s = align_splits(read_splits(splits), ims.items)
     tr, te = part_masks(s, _part(part))
     y, g = is_fractured(ims.items.label), s.group.to_numpy()
@@ -186,9 +197,11 @@ def fgan_quality(data:DATA=None,
                  part:str='holdout', # the GAN's training part: a part number, 'holdout' or 'official'
                  out:str='quality.json', # report file (a closest-pairs grid is written beside it)
                  epochs:int=20, # classifier epochs for train-on-synthetic/test-on-real
-                 size:int=64, seed:int=0, device:str=None, quiet:bool=False):
+                 size:int=64, seed:int=0, device:str=None,
+                 labels:str=None, # class names the defaults miss: 'Broken=fractured,Whole=not fractured'
+                 quiet:bool=False):
     "Quality of synthetic images against the real test part: FD, KID, precision/recall, agreement, TSTR, memorisation"
-    (x_tr, y_tr, g_tr), (x_te, y_te, g_te) = _real_parts(data, splits, part, size, quiet)
+    (x_tr, y_tr, g_tr), (x_te, y_te, g_te) = _real_parts(data, splits, part, size, quiet, labels)
     syn = load_images(synth, size=size, progress=not quiet)
     q, extra = quality_report(x_tr, y_tr, x_te, y_te, syn.x, is_fractured(syn.items.label), cnn_epochs=epochs,
                               seed=seed, device=device, groups_train=g_tr, groups_test=g_te)
@@ -208,7 +221,9 @@ def fgan_experiments(data:DATA=None,
                      experiments:str='1,2,3,4,5', seeds:str='0,1,2', epochs:int=20, warm_epochs:int=20,
                      fractions:str='1', # real-data shares for experiments 1, 3, 4
                      engine:str='auto', # 'fastai' (one Learner per run), 'stacked' (all runs as one network), 'auto'
-                     out:str='runs/experiments', force:bool=False, size:int=64, device:str=None, quiet:bool=False):
+                     out:str='runs/experiments', force:bool=False, size:int=64, device:str=None,
+                     labels:str=None, # class names the defaults miss: 'Broken=fractured,Whole=not fractured'
+                     quiet:bool=False):
     "Run the classifier experiments on a split and write a results bundle"
     if (Path(out)/'summary.md').exists() and not force:
         raise SystemExit(f'{out} holds an earlier bundle; pass --force to replace it or choose another --out.')
@@ -217,7 +232,7 @@ def fgan_experiments(data:DATA=None,
             'One synthetic folder cannot serve every part (its GAN saw the other parts): '
             'use fgan_run, which trains a GAN per part.'
         )
-    ims = load_images(resolve_data(data, quiet), size=size, progress=not quiet)
+    ims = load_images(resolve_data(data, quiet), size=size, labels=_label_map(labels), progress=not quiet)
     s = read_splits(splits)
     exps = _ints(experiments) if synth else tuple(e for e in _ints(experiments) if e in (1, 2))
     cfg = ExperimentConfig(
@@ -264,6 +279,7 @@ def fgan_run(data:DATA=None,
              engine:str='auto', # 'fastai' (one Learner per run), 'stacked' (all runs as one network), 'auto'
              device:str=None, # 'cuda' or 'cpu' (default: cuda when available)
              force:bool=False, # replace the bundle of an earlier finished run in `out`
+             labels:str=None, # class names the defaults miss: 'Broken=fractured,Whole=not fractured'
              quiet:bool=False):
     "The whole study: audit, split, GANs per training part, synthesis, quality, experiments 1-5, report"
     import torch
@@ -274,8 +290,8 @@ def fgan_run(data:DATA=None,
     if parts: ex['n_parts'] = parts
     if repeats > 1: ex['repeats'] = repeats
     if seeds: ex['seeds'] = _ints(seeds)
-    kw = dict(data=str(resolve_data(data, quiet)), out=out, gans=_specs(gans), quality=not no_quality, device=device,
-              overwrite=force, inputs=inputs)
+    kw = dict(data=str(resolve_data(data, quiet)), labels=_label_map(labels), out=out, gans=_specs(gans),
+              quality=not no_quality, device=device, overwrite=force, inputs=inputs)
     if gan_epochs: kw['gan_epochs'] = gan_epochs
     if n_synth: kw['n_synth'] = n_synth
     run = cpu_demo(experiments=ex, **kw) if tiny else gpu_study(experiments=ex, **kw)

@@ -13,9 +13,10 @@ from PIL import Image, ImageFile, ImageOps, UnidentifiedImageError
 from fastprogress.fastprogress import progress_bar
 
 # %% auto #0
-__all__ = ['LABELS', 'SPLITS', 'IMAGE_EXTS', 'PHANTOM_MARKER', 'BONEFRAC_HANDLE', 'shared_data', 'environment', 'default_device',
-           'folder_label', 'is_fractured', 'class_index', 'find_images', 'is_phantom', 'to_gray8', 'decode_image',
-           'square', 'cache_dir', 'ImageSet', 'load_images', 'download_bonefrac', 'runtime_note', 'tutorial_data']
+__all__ = ['LABELS', 'SPLITS', 'IMAGE_EXTS', 'MANIFEST_UNITS', 'PHANTOM_MARKER', 'BONEFRAC_HANDLE', 'shared_data', 'environment',
+           'default_device', 'folder_label', 'is_fractured', 'class_index', 'read_manifest', 'find_images',
+           'is_phantom', 'to_gray8', 'decode_image', 'square', 'cache_dir', 'ImageSet', 'load_images',
+           'download_bonefrac', 'runtime_note', 'tutorial_data']
 
 # %% ../nbs/00_data.ipynb #108a9ee0
 def shared_data(name:str=''): # sub-folder of `shared/data`, e.g. 'bonefrac128'
@@ -101,6 +102,41 @@ def class_index(labels) -> np.ndarray:
 IMAGE_EXTS = {'.jpg', '.jpeg', '.jpe', '.png', '.gif', '.bmp', '.tif', '.tiff', '.webp'}
 
 # %% ../nbs/00_data.ipynb #3a4b451d
+MANIFEST_UNITS = ('patient', 'group') # manifest columns naming the unit that must stay on one side of a split
+
+# %% ../nbs/00_data.ipynb #d6c0ddb4
+def read_manifest(csv, # a CSV with columns `path`, `label` and optionally `split` and `patient` or `group`
+                  labels:dict|None=None # explicit {label in the CSV: 'fractured' or 'not fractured'}
+                 ) -> tuple[pd.DataFrame, list]:
+    "`(items, notes)` for the files a CSV manifest lists, as `find_images` gives them for a folder"
+    csv = Path(csv).expanduser()
+    if not csv.is_file(): raise FileNotFoundError(f'No manifest at {csv}: give a CSV with columns path,label.')
+    try: m = pd.read_csv(csv, dtype=str, keep_default_na=False)
+    except Exception as e: raise ValueError(f'{csv} is not a readable CSV ({type(e).__name__}: {e}).') from None
+    missing = [c for c in ('path', 'label') if c not in m]
+    if missing: raise ValueError(f'{csv} has no column {missing}: a manifest needs path,label (optional: split, '
+                                 'patient or group).')
+    unit = next((c for c in MANIFEST_UNITS if c in m), None)
+    rows, notes = [], []
+    for i, r in enumerate(m.itertuples(index=False), start=2):     # row 1 is the header
+        lbl = folder_label(r.label, labels)
+        if lbl is None: raise ValueError(
+            f"{csv}, line {i}: label {r.label!r} is not a known class name; map it with "
+            f"labels={{{r.label!r}: 'fractured' or 'not fractured'}} "
+            f"(on the command line: --labels '{r.label}=fractured' or '{r.label}=not fractured').")
+        f = csv.parent/r.path
+        if not f.is_file():
+            notes.append(f'missing file (line {i}): {r.path}')
+            continue
+        st = f.stat()
+        split = SPLITS.get(_norm(getattr(r, 'split', '')), 'all')
+        rows.append((Path(r.path).as_posix(), split, lbl, st.st_size, st.st_mtime_ns, getattr(r, unit) if unit else ''))
+    if not rows:
+        raise ValueError(f'{csv} lists no image file that exists ({notes[0] if notes else "it has no rows"}).')
+    items = pd.DataFrame(rows, columns=['path', 'split', 'label', 'bytes', 'mtime_ns', 'unit'])
+    return (items if unit else items.drop(columns='unit')), notes
+
+# %% ../nbs/00_data.ipynb #d3815f10
 def _subdirs(p): return sorted(d for d in p.iterdir() if d.is_dir() and not d.name.startswith(('.', '__')))
 
 def _class_dirs(p, labels):
@@ -110,7 +146,8 @@ def _class_dirs(p, labels):
         lbl = folder_label(d.name, labels)
         if lbl is None: raise ValueError(
             f"Folder {d} is not a known class name. Name class folders 'fractured' / 'not fractured', "
-            f"or pass labels={{{d.name!r}: 'fractured' or 'not fractured', ...}}.")
+            f"or pass labels={{{d.name!r}: 'fractured' or 'not fractured', ...}} "
+            f"(on the command line: --labels '{d.name}=fractured' or '{d.name}=not fractured').")
         res[d] = lbl
     return res
 
@@ -133,11 +170,12 @@ def _walk(d):
         if e.is_dir(): yield from _walk(e.path)
         else: yield e
 
-def find_images(path, # dataset folder: Kaggle layout or class folders
+def find_images(path, # dataset folder (Kaggle layout or class folders), or a CSV manifest (`read_manifest`)
                 labels:dict|None=None # explicit {folder name: label}
                ):
     "`(items, notes)`: a table `path,split,label,bytes,mtime_ns` of the image files (paths relative to the layout root)"
     root = Path(path).expanduser()
+    if root.suffix.lower() == '.csv': return read_manifest(root, labels)
     if not root.exists():
         raise FileNotFoundError(
             f"Dataset folder {root} does not exist. Pass the folder that holds train/ val/ test/ "
@@ -343,7 +381,7 @@ def _load_saved(fn, size):
         )
     return ims
 
-def load_images(path, # dataset folder (Kaggle layout or class folders), or an `ImageSet` saved as `.npz`
+def load_images(path, # dataset folder (Kaggle layout or class folders), a CSV manifest, or an `.npz` `ImageSet`
                 size:int=64, # side of the square grayscale arrays
                 truncated:str='load', # 'load' truncated files (flagged) or 'skip' them
                 labels:dict|None=None, # explicit {folder name: label}
@@ -354,7 +392,8 @@ def load_images(path, # dataset folder (Kaggle layout or class folders), or an `
     if truncated not in ('load', 'skip'): raise ValueError(f"truncated must be 'load' or 'skip', not {truncated!r}")
     if Path(path).suffix == '.npz': return _load_saved(path, size)
     items, notes = find_images(path, labels)
-    root = _layout_root(Path(path).expanduser())
+    path = Path(path).expanduser()
+    root = path.parent if path.suffix.lower() == '.csv' else _layout_root(path)
     sdir = _store_dir(root, cache) if cache is not False else None
     idx = _read_index(sdir) if sdir else pd.DataFrame(columns=_IDX_COLS)
     store = _read_store(sdir, size) if sdir else {}

@@ -27,7 +27,8 @@ __all__ = ['RunConfig', 'cpu_demo', 'gpu_study', 'SynthBank', 'run_inputs', 'gan
 @dataclass
 class RunConfig:
     "Everything that defines a pipeline run"
-    data:str|None = None                 # dataset folder or packed `.npz`; None: phantom radiographs
+    data:str|None = None                 # dataset folder, CSV manifest or packed `.npz`; None: phantom radiographs
+    labels:dict|None = None              # {class folder or manifest label: class} for names the defaults miss
     out:str = 'runs/latest'
     overwrite:bool = False               # replace the bundle of an earlier finished run in `out`
     inputs:str|None = None               # folder with `audit.json` and `splits.csv` to reuse (else made here)
@@ -158,7 +159,7 @@ def run_pipeline(run:RunConfig, progress:bool=True, command:str='') -> Path:
     say = (lambda *a: print(*a, file=sys.stderr)) if progress else (lambda *a: None)
     if phantom:
         say('PHANTOM DATA: procedural radiographs, not patients; the numbers only show that the pipeline works.')
-    ims = load_images(data, size=run.size, progress=progress)
+    ims = load_images(data, size=run.size, labels=run.labels, progress=progress)
     rep, splits, inputs = run_inputs(run, ims, out)
     say(format_audit(rep))
     stage, t_stage = {'load_and_audit': time.perf_counter() - t_start}, time.perf_counter()
