@@ -13,7 +13,7 @@ from .data import load_images, environment, is_fractured, is_phantom
 from .images import image_grid, save_png, file_sha256
 from .phantoms import default_data
 from .audit import audit_images, format_audit
-from .splits import make_splits, align_splits, part_masks, n_repeats
+from .splits import make_splits, read_splits, align_splits, part_masks, n_repeats
 from .gan import GANConfig, gan_recipe, recipe_name, train_gan
 from .synth import synthetic_set
 from .quality import quality_report, closest_pairs_grid
@@ -105,7 +105,7 @@ def run_inputs(run:RunConfig, ims, out:Path) -> tuple[dict, pd.DataFrame, dict]:
             if not fn.exists(): raise FileNotFoundError(
                 f'{fn} does not exist: make it with `fgan_audit DATA --json {files["audit.json"]}` and '
                 f'`fgan_split DATA --out {files["splits.csv"]}`, or run without inputs.')
-        rep, splits = json.loads(files['audit.json'].read_text()), pd.read_csv(files['splits.csv'])
+        rep, splits = json.loads(files['audit.json'].read_text()), read_splits(files['splits.csv'])
         align_splits(splits, ims.items)
         if ex.protocol == 'grouped' and ex.repeats > n_repeats(splits): raise ValueError(
             f'{files["splits.csv"]} holds {n_repeats(splits)} partition(s), not the {ex.repeats} repeats asked for: '

@@ -10,6 +10,7 @@ import numpy as np, pandas as pd
 from scipy import stats
 import matplotlib.pyplot as plt
 from sklearn.metrics import roc_curve
+from .splits import repeat_of
 
 # %% auto #0
 __all__ = ['METRICS', 'PHANTOM_BANNER', 'PREDICTION_COLS', 'mean_ci', 'paired_test', 'group_scores', 'cluster_bootstrap',
@@ -93,8 +94,7 @@ def summary_table(res:pd.DataFrame, metrics=METRICS, baseline:int=1, preds:pd.Da
     keys = _keys(res)
     cols = [c for c in metrics + ['file_' + m for m in metrics] + ['real_share'] if c in res]
     pm = res.groupby(keys + ['part'])[cols + ['n_real', 'n_test']].mean()            # seeds averaged within parts
-    repeats = res.part.str.extract(r'^r(\d+)p', expand=False).astype(float).max()
-    repeats = 1 if np.isnan(repeats) else int(repeats) + 1
+    repeats = int(res.part.map(repeat_of).max()) + 1 if len(res) else 1
     runs = res.groupby(keys).size()
     bases = {k[3]: k for k in runs.index if k[0] == baseline}                           # by real share
     sc = group_scores(preds) if preds is not None and len(preds) else None
@@ -233,7 +233,7 @@ def _how_to_read(results, summary) -> str:
     one = results[(results.experiment == results.experiment.min()) & (results.seed == results.seed.min())
                   & (results.frac == 1)]
     reps = int(summary.repeats.max()) if 'repeats' in summary else 1
-    first = one[~one.part.astype(str).str.match(r'r\d+p')]                   # the first partition
+    first = one[one.part.map(repeat_of) == 0]                                # the first partition
     k, n = len(first), int(first.n_test_groups.sum()) if 'n_test_groups' in first else 0
     mdd = summary.get('d_acc_mdd', pd.Series(dtype=float)).dropna()
     interval = ('Seeds are averaged within each part; 95% t-intervals over the part means '

@@ -11,7 +11,7 @@ from .audit import audit
 
 # %% auto #0
 __all__ = ['SPLIT_COLS', 'SUBSAMPLE_SEED', 'grouped_kfold', 'grouped_holdout', 'make_splits', 'part_name', 'n_repeats',
-           'split_data', 'read_splits', 'align_splits', 'part_masks', 'subsample_groups', 'training_rows']
+           'repeat_of', 'split_data', 'read_splits', 'align_splits', 'part_masks', 'subsample_groups', 'training_rows']
 
 # %% ../nbs/03_splits.ipynb #c47c2ae9
 def grouped_kfold(items:pd.DataFrame, # needs `group` and `label` columns
@@ -61,6 +61,12 @@ def n_repeats(splits:pd.DataFrame) -> int:
     "Number of grouped K-fold partitions in a split table"
     return 1 + sum(c.startswith('part_r') for c in splits.columns)
 
+# %% ../nbs/03_splits.ipynb #2da5131e
+def repeat_of(part) -> int:
+    "The repeat a part name belongs to: `r` for 'r{r}p{p}', 0 for the first partition's parts and 'holdout'/'official'"
+    m = re.fullmatch(r'r(\d+)p\d+', str(part))
+    return int(m[1]) if m else 0
+
 # %% ../nbs/03_splits.ipynb #6313958d
 def split_data(path, k:int=5, seed:int=0, test_frac:float=0.2, out=None, repeats:int=1,
                **kwargs) -> pd.DataFrame:
@@ -101,8 +107,8 @@ def part_masks(splits:pd.DataFrame, part) -> tuple[np.ndarray, np.ndarray]:
     if part == 'official': return (splits.split == 'train').to_numpy(), (splits.split == 'test').to_numpy()
     if part == 'holdout': te = (splits.holdout == 'test').to_numpy()
     else:
-        m = re.fullmatch(r'r(\d+)p(\d+)', str(part))
-        col, p = (f'part_r{int(m[1])}', int(m[2])) if m else ('part', int(part))
+        r = repeat_of(part)
+        col, p = (f'part_r{r}', int(str(part).split('p')[1])) if r else ('part', int(part))
         if col not in splits: raise ValueError(
             f'part {part!r}: the split table has no column {col!r}; make it with `fgan_split --repeats`.')
         te = (splits[col] == p).to_numpy()
