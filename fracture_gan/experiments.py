@@ -127,10 +127,10 @@ def _plan(s, cfg, synth_for):
         whole, test = part_masks(s, part)
         for frac in cfg.fractions:
             train = training_rows(s, part, frac)
-            synth = (synth_for(part, frac) if synth_for else {}) or {}
+            used = [e for e in cfg.experiments if frac == 1 or e in (1, 3, 4)]    # the sweep: experiments 1, 3, 4
+            synth = (synth_for(part, frac) if synth_for and USES_SYNTH & set(used) else {}) or {}   # GANs only if used
             for seed in cfg.seeds:
-                for e in cfg.experiments:
-                    if frac < 1 and e not in (1, 3, 4): continue
+                for e in used:
                     for g in (synth if e in USES_SYNTH else ['']):
                         key = dict(experiment=e, name=EXPERIMENTS[e], gan=g, protocol=cfg.protocol, part=str(part),
                                    seed=seed, frac=frac)

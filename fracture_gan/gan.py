@@ -41,6 +41,10 @@ class GANConfig:
     augment:str = 'translation,exposure'  # DiffAugment on real and fake for D: translation, exposure, cutout, flip
     ema:float = 0.999            # EMA decay of the generator copy used for sampling (0: none)
     d_steps:int = 1              # discriminator steps per generator step
+    aux:float = 1.0              # cond: weight of the auxiliary class loss (D names the class of real images,
+                                 # G's fakes must earn their class from that head); 0: projection only
+    balance:str = 'group'        # 'group': each radiograph (duplicate group) equally likely per draw; 'none': each file
+    d_warmup:int = 1500          # aux: steps that first train D's class head (and body) on real images alone
     fresh_latent:bool = True     # a new latent batch for the generator step (Keras); False: reuse D's last one
     seed:int = 0
     sample_every:int = 10        # epochs between sample grids
@@ -55,7 +59,8 @@ class GANConfig:
 def study_recipe(**kw) -> GANConfig:
     "The original study's DCGAN recipe, with `kw` overriding its fields"
     study = dict(arch='dcgan', channels=3, epochs=100, bs=32, lr_g=1e-4, lr_d=1e-4, betas=(0.9, 0.999),
-                 loss='bce_keras', label_noise=0.05, augment='', ema=0.0)
+                 loss='bce_keras', label_noise=0.05, augment='', ema=0.0, aux=0.0, balance='none',
+                 d_warmup=0)
     return GANConfig(**{**study, **kw})
 
 # %% ../nbs/05_gan.ipynb #cf1051a5
@@ -140,11 +145,12 @@ def make_gan(cfg:GANConfig) -> tuple[nn.Module, nn.Module]:
     "Generator and discriminator for `cfg`"
     if cfg.arch == 'dcgan':
         if cfg.size != 64: raise ValueError('the original DCGAN is defined at 64 px only')
+        if cfg.aux: raise ValueError('the per-class DCGAN has no class head: set aux=0 (or use the cond arch)')
         g = PerClass(lambda: study_generator(cfg.channels, width=cfg.width), kind='g', channels=cfg.channels,
                      deconv=cfg.deconv)
         d = PerClass(lambda: study_discriminator(cfg.channels, width=cfg.width), kind='d', channels=cfg.channels)
         return g, d
-    if cfg.arch == 'cond': return CondGenerator(cfg.size, cfg.ch), CondDiscriminator(cfg.size, cfg.ch)
+    if cfg.arch == 'cond': return CondGenerator(cfg.size, cfg.ch), CondDiscriminator(cfg.size, cfg.ch, aux=cfg.aux > 0)
     raise ValueError(f"arch must be 'dcgan' or 'cond', not {cfg.arch!r}")
 
 # %% ../nbs/05_gan.ipynb #c9c3044a
@@ -231,7 +237,8 @@ def _update(loss, opt, scaler=None):
 # %% ../nbs/05_gan.ipynb #7860f69d
 class GANTrainer:
     "Train a GAN described by `cfg` on uint8 images `x` (n, s, s) with class indices `y`"
-    def __init__(self, cfg:GANConfig, x:np.ndarray, y:np.ndarray, out=None, device=None):
+    def __init__(self, cfg:GANConfig, x:np.ndarray, y:np.ndarray, out=None, device=None,
+                 groups=None): # duplicate group of each image, for `cfg.balance='group'` (None: each image its own)
         self.cfg, self.out = cfg, Path(out) if out else None
         self.device = default_device(device)
         self.cuda = self.device.type == 'cuda'
@@ -256,6 +263,7 @@ class GANTrainer:
         self.rng = torch.Generator(self.device).manual_seed(cfg.seed)
         self.epoch, self.step, self.history = 0, 0, []
         self.class_counts = np.bincount(np.asarray(y), minlength=2).tolist()
+        self.weights = self._group_weights(groups)
         # stacked class networks: one launch per layer (on CPUs the grouped kernels are slower)
         self.blocks = self.cuda and cfg.arch == 'dcgan' and min(self.class_counts) > 0
         self.z_fixed = torch.randn(16, LATENT, generator=torch.Generator().manual_seed(cfg.seed + 1)).to(self.device)
@@ -266,19 +274,33 @@ class GANTrainer:
         dtype = torch.float16 if self.precision == 'fp16' else torch.bfloat16
         return torch.autocast(self.device.type, dtype=dtype, enabled=self.precision != 'fp32')
     def _latent(self, n): return torch.randn(n, LATENT, generator=self.rng, device=self.device)
+    def _group_weights(self, groups):
+        "Draw weight 1/(size of its group) per image under group balance; None when every image is equally likely"
+        if self.cfg.balance not in ('group', 'none'):
+            raise ValueError(f"balance must be 'group' or 'none', not {self.cfg.balance!r}")
+        if self.cfg.balance == 'none' or groups is None: return None
+        codes = pd.factorize(np.asarray(groups))[0]
+        if len(codes) != len(self.x): raise ValueError(f'{len(codes)} groups for {len(self.x)} images')
+        return torch.tensor(1/np.bincount(codes)[codes], dtype=torch.float, device=self.device)
 
 # %% ../nbs/05_gan.ipynb #02735584
+@patch
+def draw(self:GANTrainer, rows:torch.Tensor) -> torch.Tensor:
+    "One epoch's order of image indices `rows`: shuffled, or drawn with each group equally likely"
+    if self.weights is None: return rows[torch.randperm(len(rows), generator=self.rng, device=self.device)]
+    return rows[torch.multinomial(self.weights[rows], len(rows), replacement=True, generator=self.rng)]
+
+# %% ../nbs/05_gan.ipynb #0f2be0f7
 @patch
 def batches(self:GANTrainer) -> list:
     "Index batches of one epoch; per class for the DCGAN (each class's GAN sees only its class)"
     cfg = self.cfg
     if cfg.arch == 'dcgan':
-        per = [torch.nonzero(self.y == c).squeeze(1) for c in range(2)]
-        per = [p[torch.randperm(len(p), generator=self.rng, device=self.device)] for p in per]
+        per = [self.draw(torch.nonzero(self.y == c).squeeze(1)) for c in range(2)]
         n = min(len(p) for p in per if len(p)) // cfg.bs
         return [torch.cat([p[i*cfg.bs:(i+1)*cfg.bs] for p in per if len(p)]) for i in range(n)]
-    perm = torch.randperm(len(self.x), generator=self.rng, device=self.device)
-    return [perm[i*cfg.bs:(i+1)*cfg.bs] for i in range(len(perm)//cfg.bs)]
+    order = self.draw(torch.arange(len(self.x), device=self.device))
+    return [order[i*cfg.bs:(i+1)*cfg.bs] for i in range(len(order)//cfg.bs)]
 
 # %% ../nbs/05_gan.ipynb #cf20f4e6
 @patch
@@ -296,6 +318,14 @@ def generator(self:GANTrainer) -> nn.Module:
     return self.G_ema if self.G_ema is not None else self.G
 
 # %% ../nbs/05_gan.ipynb #606f3b3d
+@patch
+def critic(self:GANTrainer, x, y, yc):
+    "`(logits, aux class loss)` of the discriminator on images `x` that should show classes `y`"
+    if not self.cfg.aux: return self._d(x, yc), 0.
+    logits, cls = self._d(x, yc, classes=True)
+    return logits, self.cfg.aux*F.cross_entropy(cls.float(), y)
+
+# %% ../nbs/05_gan.ipynb #58c0bb65
 def _to_float(xb): return xb.float().div_(127.5).sub_(1).unsqueeze(1)
 
 @patch
@@ -310,15 +340,32 @@ def train_step(self:GANTrainer, idx):
         share = not cfg.fresh_latent and i == cfg.d_steps - 1
         with self._autocast():
             with torch.set_grad_enabled(share): fake_g = self._g(self._latent(len(y)), yc)
-            ld = d_loss(cfg.loss, self._d(aug(real), yc), self._d(aug(fake_g.detach()), yc), cfg.label_noise, self.rng)
+            real_logits, cls_real = self.critic(aug(real), y, yc)
+            ld = d_loss(cfg.loss, real_logits, self._d(aug(fake_g.detach()), yc), cfg.label_noise, self.rng)
+            ld = ld + cls_real
         _update(ld, self.opt_d, self.scaler_d)
     with self._autocast():
         if cfg.fresh_latent: fake_g = self._g(self._latent(len(y)), yc)
-        lg = g_loss(cfg.loss, self._d(aug(fake_g), yc))
+        fake_logits, cls_fake = self.critic(aug(fake_g), y, yc)
+        lg = g_loss(cfg.loss, fake_logits) + cls_fake
     _update(lg, self.opt_g, self.scaler_g)
     if self.G_ema is not None: self.update_ema()
     self.step += 1
     return ld.detach(), lg.detach()
+
+# %% ../nbs/05_gan.ipynb #663f2d7d
+@patch
+def warmup_discriminator(self:GANTrainer, steps:int|None=None) -> float:
+    "Train D's class head (and body) on real training images for `steps` (default `cfg.d_warmup`); the last loss"
+    cfg = self.cfg
+    todo, loss = cfg.d_warmup if steps is None else steps, torch.tensor(float('nan'))
+    while todo > 0:
+        for idx in self.batches()[:todo]:
+            real, y = _to_float(self.x[idx]), self.y[idx]
+            with self._autocast(): lc = self.critic(diff_augment(real, cfg.augment, self.rng), y, y)[1]
+            _update(lc, self.opt_d, self.scaler_d)
+            loss, todo = lc.detach(), todo - 1
+    return float(loss)
 
 # %% ../nbs/05_gan.ipynb #098c4720
 @torch.no_grad()
@@ -393,16 +440,18 @@ def read_checkpoint(fn, device='cpu') -> dict:
     return st
 
 # %% ../nbs/05_gan.ipynb #e0bb491a
+_ADDED = dict(aux=0.0, balance='none', d_warmup=0)  # fields added later: older checkpoints were trained like this
+
 def _config_of(st):
     "The `GANConfig` of a checkpoint's state (checkpoints from before the rename call the study's DCGAN arch 'seed')"
-    cfg = {**st['cfg'], 'betas': tuple(st['cfg']['betas'])}
+    cfg = {**_ADDED, **st['cfg'], 'betas': tuple(st['cfg']['betas'])}
     return GANConfig(**{**cfg, 'arch': 'dcgan' if cfg['arch'] == 'seed' else cfg['arch']})
 
 @patch(cls_method=True)
-def load(cls:GANTrainer, fn, x, y, out=None, device=None):
-    "A trainer restored from checkpoint `fn`, ready to continue on images `x`, classes `y`"
+def load(cls:GANTrainer, fn, x, y, out=None, device=None, groups=None):
+    "A trainer restored from checkpoint `fn`, ready to continue on images `x`, classes `y` (and `groups`)"
     st = read_checkpoint(fn)
-    t = cls(_config_of(st), x, y, out=out, device=device)
+    t = cls(_config_of(st), x, y, out=out, device=device, groups=groups)
     t.G.load_state_dict(st['G'])
     t.D.load_state_dict(st['D'])
     if t.G_ema is not None: t.G_ema.load_state_dict(st['G_ema'])
@@ -421,6 +470,8 @@ def load(cls:GANTrainer, fn, x, y, out=None, device=None):
 def fit(self:GANTrainer, epochs:int|None=None, progress:bool=True):
     "Train until `epochs` (default `cfg.epochs`) epochs are done, with sample grids and checkpoints on the way"
     epochs = epochs or self.cfg.epochs
+    if self.step == 0 and self.cfg.aux and self.cfg.d_warmup:
+        self.warmup_loss = self.warmup_discriminator(min(self.cfg.d_warmup, epochs*(len(self.x)//self.cfg.bs)))
     mb = master_bar(range(self.epoch, epochs)) if progress else range(self.epoch, epochs)
     for e in mb:
         self.G.train()
@@ -459,10 +510,13 @@ def training_part(ims:ImageSet, # loaded images
                   part='holdout', # an int, 'holdout' or 'official'
                   frac:float=1.0 # share of the training part's groups to keep
                  ) -> ImageSet:
-    "The images of `ims` in the training part of `splits`"
+    "The images of `ims` in the training part of `splits`, with their duplicate `group` in `items`"
     if splits is None: return ims
     s = align_splits(splits if isinstance(splits, pd.DataFrame) else read_splits(splits), ims.items)
-    return ims.subset(training_rows(s, part, frac))
+    rows = training_rows(s, part, frac)
+    sub = ims.subset(rows)
+    sub.items['group'] = s.group.to_numpy()[rows]
+    return sub
 
 # %% ../nbs/05_gan.ipynb #1db67653
 def plot_history(history, fn=None, title=''):
@@ -493,15 +547,17 @@ def train_gan(data, # dataset folder, or an already loaded `ImageSet`
     ims = data if isinstance(data, ImageSet) else load_images(data, size=cfg.size, cache=cache, progress=progress)
     ims = training_part(ims, splits, part, frac)
     x, y = ims.x, class_index(ims.items.label)
+    groups = ims.items.group.to_numpy() if 'group' in ims.items else None
     ck = out/'checkpoint.pt'
     if ck.exists():
-        t = GANTrainer.load(ck, x, y, out=out, device=device)
+        t = GANTrainer.load(ck, x, y, out=out, device=device, groups=groups)
         if replace(t.cfg, epochs=0) != replace(cfg, epochs=0, betas=tuple(cfg.betas)):
             raise ValueError(f'{ck} was trained with another configuration; choose a new output folder.')
         t.cfg.epochs = cfg.epochs
-    else: t = GANTrainer(cfg, x, y, out=out, device=device)
+    else: t = GANTrainer(cfg, x, y, out=out, device=device, groups=groups)
     out.mkdir(parents=True, exist_ok=True)
-    config = dict(gan=asdict(cfg), data=str(ims.root), part=str(part), frac=frac, n_train=len(x),
+    n_groups = None if groups is None else int(pd.Series(groups).nunique())
+    config = dict(gan=asdict(cfg), data=str(ims.root), part=str(part), frac=frac, n_train=len(x), n_groups=n_groups,
                   class_counts=t.class_counts, environment=environment())
     (out/'config.json').write_text(json.dumps(config, indent=1, default=str))
     t.fit(cfg.epochs, progress=progress)

@@ -208,7 +208,8 @@ class DBlock(nn.Module):
 # %% ../nbs/04_models.ipynb #73092a95
 class CondDiscriminator(nn.Module):
     "Projection discriminator with spectral norm: (images (n, 1, size, size), class (n,)) -> logits (n, 1)"
-    def __init__(self, size:int=64, ch:int=64, n_classes:int=2):
+    def __init__(self, size:int=64, ch:int=64, n_classes:int=2,
+                 aux:bool=False): # add an auxiliary class head (AC-GAN) on the pooled features
         super().__init__()
         n_down = {32: 3, 64: 4, 128: 5}[size]
         mult = [1, 1, 2, 4, 8, 8][:n_down+1]
@@ -216,7 +217,11 @@ class CondDiscriminator(nn.Module):
                                       for i in range(n_down)])
         self.lin = spectral_norm(nn.Linear(ch*mult[-1], 1))
         self.embed = spectral_norm(nn.Embedding(n_classes, ch*mult[-1]))
-    def forward(self, x, y):
-        "One logit per image `x` of class `y`"
+        self.cls = nn.Linear(ch*mult[-1], n_classes) if aux else None
+    def forward(self, x, y, classes:bool=False):
+        "One logit per image `x` of class `y`; with `classes`, also the class head's logits (n, n_classes)"
         h = F.leaky_relu(self.blocks(x), 0.2).sum((2, 3))
-        return self.lin(h) + (self.embed(y)*h).sum(1, keepdim=True)
+        logits = self.lin(h) + (self.embed(y)*h).sum(1, keepdim=True)
+        if not classes: return logits
+        if self.cls is None: raise ValueError('this discriminator has no class head: make it with aux=True')
+        return logits, self.cls(h)

@@ -11,11 +11,12 @@ from scipy import stats
 import matplotlib.pyplot as plt
 from sklearn.metrics import roc_curve
 from .splits import repeat_of
+from .quality import normalised
 
 # %% auto #0
 __all__ = ['METRICS', 'PHANTOM_BANNER', 'PREDICTION_COLS', 'mean_ci', 'paired_test', 'group_scores', 'cluster_bootstrap',
            'summary_table', 'markdown_table', 'plot_curves', 'plot_summary', 'plot_roc', 'plot_sweep',
-           'quality_markdown', 'bundle_markdown', 'write_bundle']
+           'quality_markdown', 'gan_comparison', 'frame_markdown', 'bundle_markdown', 'write_bundle']
 
 # %% ../nbs/10_report.ipynb #2897c222
 METRICS = ['accuracy', 'balanced_accuracy', 'roc_auc', 'sensitivity', 'specificity']
@@ -227,6 +228,31 @@ def quality_markdown(quality:dict) -> str:
     head = ['| metric | ' + ' | '.join(q.columns) + ' |', '|---|' + '---|'*len(q.columns)]
     return '\n'.join(head + [f'| {i} | ' + ' | '.join(f(v) for v in r) + ' |' for i, r in q.iterrows()])
 
+# %% ../nbs/10_report.ipynb #4ce9309c
+def gan_comparison(quality:dict) -> pd.DataFrame:
+    "One row per GAN of `{name: quality report}`: label agreement (raw, normalised; EMA, online), FD, recall, copying"
+    rows = []
+    for name, q in quality.items():
+        r = lambda k: q.get(k, np.nan)
+        rows.append({'GAN': name, 'agreement': r('label_agreement'), 'normalised': r('label_agreement_normalised'),
+                     'online': r('label_agreement_online'),
+                     'online normalised': normalised(r('label_agreement_online'), r('judge_balanced_accuracy')),
+                     'judge': r('judge_balanced_accuracy'), 'FD': r('fd'), 'recall': r('recall'),
+                     'memorised %': 100*r('memorised_share'), 'GAN epochs': q.get('gan_epochs'),
+                     'GAN s': q.get('gan_seconds')})
+    df = pd.DataFrame(rows)
+    if 'study' in quality: df.insert(7, 'FD / study', df.FD/quality['study'].get('fd', np.nan))
+    return df
+
+# %% ../nbs/10_report.ipynb #1d9170d2
+def frame_markdown(df:pd.DataFrame) -> str:
+    "A Markdown table of `df` (e.g. `gan_comparison`): numbers to 3 significant digits, missing ones blank"
+    def f(v):
+        if v is None or (isinstance(v, float) and np.isnan(v)): return ''
+        return f'{v:.3g}' if isinstance(v, float) else str(v)
+    head = ['| ' + ' | '.join(df.columns) + ' |', '|' + '---|'*len(df.columns)]
+    return '\n'.join(head + ['| ' + ' | '.join(f(v) for v in r) + ' |' for r in df.itertuples(index=False)])
+
 # %% ../nbs/10_report.ipynb #f185911d
 def _how_to_read(results, summary) -> str:
     "The paragraph above a bundle's table: the unit, the intervals, the tests and what the design can detect"
@@ -254,9 +280,12 @@ def bundle_markdown(results:pd.DataFrame, summary:pd.DataFrame, config:dict, fig
                     quality:dict|None=None, pictures:list=(), command:str='') -> str:
     "The Markdown of a bundle's `summary.md`; `figures` and `pictures`: PNG names in the bundle"
     env, runs = config.get('environment', {}), len(results) > 0
-    where = (f"Data: `{config.get('data', '')}`; protocol: **{results.protocol.iloc[0] if runs else ''}**; "
-             f"seeds {sorted(results.seed.unique().tolist()) if runs else []}; "
-             f"parts {sorted(results.part.astype(str).unique().tolist()) if runs else []}.")
+    where = (f"Data: `{config.get('data', '')}`; protocol: **{results.protocol.iloc[0]}**; "
+             f"seeds {sorted(results.seed.unique().tolist())}; "
+             f"parts {sorted(results.part.astype(str).unique().tolist())}." if runs else
+             f"Data: `{config.get('data', '')}`; GANs only, no classifier experiments: trained on the training side of "
+             f"part {next(iter((quality or {}).values()), {}).get('part', '?')} of the "
+             f"{config.get('run', {}).get('experiments', {}).get('protocol', '?')} protocol, compared on its test side.")
     how = (f"Hardware: {env.get('cpu', '?')} ({env.get('cpu_count', '?')} cores), GPU: {env.get('gpu') or 'none'}; "
            f"torch {env.get('torch', '?')}, fastai {env.get('fastai', '?')}"
            + ''.join(f"; {g} GAN in {p}" for g, p in config.get('gan_precision', {}).items()) + '.')
@@ -271,7 +300,8 @@ def bundle_markdown(results:pd.DataFrame, summary:pd.DataFrame, config:dict, fig
         '',
     ]
     if runs: md += [_how_to_read(results, summary), '', markdown_table(summary), '']
-    if quality: md += ['## GAN quality', '', quality_markdown(quality), ''] + [f'![{p[:-4]}]({p})\n' for p in pictures]
+    if quality: md += ['## GAN quality', '', frame_markdown(gan_comparison(quality)), '', '### Every metric', '',
+                       quality_markdown(quality), ''] + [f'![{p[:-4]}]({p})\n' for p in pictures]
     return '\n'.join(md + [f'![{f[:-4]}]({f})\n' for f in figures]) + '\n'
 
 # %% ../nbs/10_report.ipynb #be470ee5
