@@ -131,10 +131,11 @@ def fgan_phantoms(dest:str, # folder to create
                   n_per_class:int=300, # distinct radiographs per class
                   size:int=128, # side in pixels
                   seed:int=0, # random seed
-                  overwrite:bool=False # replace an existing phantom folder made with other parameters
+                  overwrite:bool=False, # replace an existing phantom folder made with other parameters
+                  site:str='A' # the hospital's look: 'A' (default) or 'B' (another detector, collimation, markers)
                  ):
     "Write a phantom radiograph dataset (Kaggle layout) to DEST"
-    print(f'phantom dataset in {make_phantoms(dest, n_per_class, size, seed, overwrite=overwrite)}')
+    print(f'phantom dataset in {make_phantoms(dest, n_per_class, size, seed, overwrite=overwrite, site=site)}')
 
 # %% ../nbs/12_cli.ipynb #85fd723b
 @call_parse

@@ -11,7 +11,7 @@ from PIL import Image, ImageDraw, ImageFont
 from .data import cache_dir, LABELS, PHANTOM_MARKER, is_phantom
 
 # %% auto #0
-__all__ = ['FRACTURE_KINDS', 'PHANTOM_VERSION', 'tube_profile', 'render_phantom', 'make_phantoms', 'default_data']
+__all__ = ['FRACTURE_KINDS', 'SITES', 'PHANTOM_VERSION', 'tube_profile', 'render_phantom', 'make_phantoms', 'default_data']
 
 # %% ../nbs/01_phantoms.ipynb #1f706716
 def tube_profile(v, R, r, cortex=1.0, marrow=0.35):
@@ -24,6 +24,10 @@ def tube_profile(v, R, r, cortex=1.0, marrow=0.35):
 FRACTURE_KINDS = ('line', 'gap', 'displacement', 'angulation')
 
 # %% ../nbs/01_phantoms.ipynb #8a60c8f8
+SITES = dict(A=dict(bone=1.0, contrast=1.0, noise=1.0, collimation=0.0, boxed_marker=False),
+             B=dict(bone=1.3, contrast=1.4, noise=2.5, collimation=0.08, boxed_marker=True))
+
+# %% ../nbs/01_phantoms.ipynb #01e35a70
 def _blur(a, k):
     "Separable box blur of radius `k` (a cheap stand-in for the focal-spot blur of a real tube)"
     if k < 1: return a
@@ -43,20 +47,22 @@ def _bone(u, v, R, r, length, end_boost):
 def render_phantom(rng:np.random.Generator, # source of randomness
                    size:int=128, # side in pixels
                    fractured:bool=False, # draw a fracture
-                   kind:str|None=None # fracture kind (one of `FRACTURE_KINDS`; random if `None`)
+                   kind:str|None=None, # fracture kind (one of `FRACTURE_KINDS`; random if `None`)
+                   site:str='A' # the look of the hospital it comes from (a key of `SITES`)
                   ) -> tuple[np.ndarray, dict]:
     "A `size`x`size` uint8 phantom radiograph and a dict describing what was drawn"
-    s = size/128
+    if site not in SITES: raise ValueError(f'unknown phantom site {site!r}: use one of {list(SITES)}')
+    look, s = SITES[site], size/128
     yy, xx = np.mgrid[0:size, 0:size].astype(np.float64)
     theta = rng.uniform(-0.5, 0.5)
     cx, cy = size/2 + rng.normal(0, 8*s), size/2 + rng.normal(0, 8*s)
     ca, sa = np.cos(theta), np.sin(theta)
     u, v = (yy-cy)*ca + (xx-cx)*sa, -(yy-cy)*sa + (xx-cx)*ca          # u along the bone, v across
-    R = rng.uniform(9, 15)*s
+    R = rng.uniform(9, 15)*s*look['bone']
     r = R*rng.uniform(0.45, 0.65)
     length = rng.uniform(1.0, 1.6)*size
     tissue = tube_profile(v, R*rng.uniform(2.2, 3.2), 0) * rng.uniform(0.25, 0.4)
-    meta = dict(fractured=fractured, kind=None, theta=float(theta), second_bone=bool(rng.random() < 0.5))
+    meta = dict(fractured=fractured, kind=None, theta=float(theta), second_bone=bool(rng.random() < 0.5), site=site)
     def bones(u, v):
         b = _bone(u, v, R, r, length, rng_end)
         if meta['second_bone']: b = np.maximum(b, 0.8*_bone(u, v - (R*2.1), R*0.55, R*0.3, length*0.95, rng_end))
@@ -84,22 +90,26 @@ def render_phantom(rng:np.random.Generator, # source of randomness
     img = img * rng.uniform(0.8, 1.15) + rng.normal(0, 0.02) + 0.05*(xx/size - 0.5)*rng.normal()
     img = _blur(np.clip(img, 0, 1), int(round(rng.uniform(0, 1.2)*s)))
     img = np.clip(img, 0, 1) ** rng.uniform(0.7, 1.4)
-    img = np.clip(img + rng.normal(0, rng.uniform(0.01, 0.035), img.shape), 0, 1)
+    img = np.clip(img + rng.normal(0, rng.uniform(0.01, 0.035)*look['noise'], img.shape), 0, 1)
+    if look['contrast'] != 1: img = np.clip(0.5 + (img - 0.5)*look['contrast'], 0, 1)
+    if c := int(look['collimation']*size): img = np.pad(img[c:-c, c:-c], c)     # the collimator's black frame
     out = Image.fromarray((img*255).round().astype(np.uint8))
-    _marker(out, rng, size)
+    _marker(out, rng, size, look['boxed_marker'], margin=max(size//16, c + 1))
     return np.asarray(out), meta
 
 def _font(px):
     try: return ImageFont.load_default(size=px)
     except TypeError: return ImageFont.load_default()
 
-def _marker(im, rng, size):
-    "Burn a side marker ('L' or 'R') into a random corner"
+def _marker(im, rng, size, boxed=False, margin=None):
+    "Burn a side marker ('L' or 'R') into a random corner, `margin` px in; `boxed`: dark letter on a bright square"
     px = max(8, size//10)
-    m = size//16
+    m = margin or size//16
     x = m if rng.random() < 0.5 else size - m - px
     y = m if rng.random() < 0.5 else size - m - px
-    ImageDraw.Draw(im).text((x, y), 'L' if rng.random() < 0.5 else 'R', fill=int(rng.uniform(200, 255)), font=_font(px))
+    letter, bright, draw = 'L' if rng.random() < 0.5 else 'R', int(rng.uniform(200, 255)), ImageDraw.Draw(im)
+    if boxed: draw.rectangle((x - 1, y - 1, x + px, y + px), fill=bright)
+    draw.text((x, y), letter, fill=0 if boxed else bright, font=_font(px))
 
 # %% ../nbs/01_phantoms.ipynb #e9b2c220
 PHANTOM_VERSION = 2 # how phantoms are drawn; a cached set of another version is made anew
@@ -116,12 +126,14 @@ def make_phantoms(dest, # folder to create (Kaggle layout)
                   split_fracs=(0.7, 0.15, 0.15), # train/val/test shares of the distinct images
                   rotated:float=0.3, # share of train images that also get 1-3 rotated copies
                   leaked:float=0.2, # share of val and test files that are byte copies of train images
-                  overwrite:bool=False # replace an existing phantom folder made with other parameters
+                  overwrite:bool=False, # replace an existing phantom folder made with other parameters
+                  site:str='A' # the look of the hospital (`SITES`)
                  ) -> Path:
     "Write a phantom dataset to `dest` and return its path"
+    if site not in SITES: raise ValueError(f'unknown phantom site {site!r}: use one of {list(SITES)}')
     dest = Path(dest).expanduser()
     params = dict(n_per_class=n_per_class, size=size, seed=seed, split_fracs=list(split_fracs), rotated=rotated,
-                  leaked=leaked, version=PHANTOM_VERSION)
+                  leaked=leaked, version=PHANTOM_VERSION, **({} if site == 'A' else dict(site=site)))
     if dest.exists() and not dest.is_dir(): raise FileExistsError(f'{dest} is a file; give a folder to create.')
     if dest.exists() and any(dest.iterdir()):
         if not is_phantom(dest):
@@ -141,7 +153,7 @@ def make_phantoms(dest, # folder to create (Kaggle layout)
         for f in folders.values(): f.mkdir(parents=True, exist_ok=True)
         train = []
         for i in range(n_per_class):
-            a, _ = render_phantom(rng, size, fractured=(label == 'fractured'))
+            a, _ = render_phantom(rng, size, fractured=(label == 'fractured'), site=site)
             split = 'train' if i < n_tr else 'val' if i < n_tr + n_va else 'test'
             stem = f'{li}{i:04d}'
             Image.fromarray(a).save(folders[split]/f'{stem}.png')
@@ -160,7 +172,7 @@ def make_phantoms(dest, # folder to create (Kaggle layout)
     return dest
 
 # %% ../nbs/01_phantoms.ipynb #1ffd6f52
-def default_data(n_per_class:int=300, size:int=128, seed:int=0, cache=None) -> Path:
+def default_data(n_per_class:int=300, size:int=128, seed:int=0, cache=None, site:str='A') -> Path:
     "The embedded default dataset: phantom radiographs in the cache folder, made if missing"
-    name = f'phantoms-v{PHANTOM_VERSION}-n{n_per_class}-s{size}-seed{seed}'
-    return make_phantoms(cache_dir(cache)/name, n_per_class, size, seed)
+    name = f'phantoms-v{PHANTOM_VERSION}-n{n_per_class}-s{size}-seed{seed}' + ('' if site == 'A' else f'-site{site}')
+    return make_phantoms(cache_dir(cache)/name, n_per_class, size, seed, site=site)

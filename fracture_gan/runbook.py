@@ -8,7 +8,7 @@ import json, os, shutil, signal, subprocess, sys, tarfile, tempfile, time
 from functools import partial
 from pathlib import Path
 import pandas as pd
-from fastcore.script import call_parse, anno_parser
+from fastcore.script import call_parse, anno_parser, Param
 from .cli import command_errors, _command
 from .data import environment
 from .images import file_sha256
@@ -141,9 +141,14 @@ def _caps(text, stages) -> dict:
     return {s: float(over.get(s, STAGES[s]['cap'])) for s in stages}
 
 # %% ../nbs/16_runbook.ipynb #d3f18673
+#|eval: false
+if __name__ == '__main__': sys.argv[0] = 'fgan_runbook'     # `python -m fracture_gan.runbook`: errors as one line
+
+# %% ../nbs/16_runbook.ipynb #f1dfea9e
 @call_parse
 @command_errors
-def fgan_runbook(data:str=None, # packed dataset (.npz from fgan_pack); rehearsal default: small phantoms
+def fgan_runbook(data:Param('packed dataset (.npz from fgan_pack); rehearsal default: small phantoms', str,
+                            opt=False, nargs='?')=None,
                  out:str='runbook-out', # folder for the archive, runbook.json and the logs (on a device: $OUT)
                  stages:str='bench,study', # stages to run, in order
                  gan_epochs:int=None, # GAN epochs for stages that train GANs (default: the recipes' own)
@@ -277,9 +282,3 @@ def fgan_unpack(archive:str, # fgan-results.tgz that fgan_runbook left in its ou
     "Unpack a GPU runbook archive into a committable results bundle with summary.md and config.json"
     dest = unpack_results(archive, Path(results)/name, force)
     print(f'{dest}: {sum(1 for f in dest.rglob("*") if f.is_file())} files; see {dest/"summary.md"}')
-
-# %% ../nbs/16_runbook.ipynb #5a85c065
-#|eval: false
-if __name__ == '__main__':
-    sys.argv[0] = 'fgan_runbook'          # errors as one line, as from the console script
-    fgan_runbook()
