@@ -472,7 +472,7 @@ def fit(self:GANTrainer, epochs:int|None=None, progress:bool=True):
     epochs = epochs or self.cfg.epochs
     if self.step == 0 and self.cfg.aux and self.cfg.d_warmup:
         run_steps = self.cfg.epochs*(len(self.x)//self.cfg.bs)          # the whole run's, however it is split up
-        self.warmup_loss = self.warmup_discriminator(min(self.cfg.d_warmup, run_steps))
+        self.warmup_discriminator(min(self.cfg.d_warmup, run_steps))
     mb = master_bar(range(self.epoch, epochs)) if progress else range(self.epoch, epochs)
     for e in mb:
         self.G.train()
