@@ -222,6 +222,8 @@ def fgan_experiments(data:DATA=None,
                      experiments:str='1,2,3,4,5', seeds:str='0,1,2', epochs:int=20, warm_epochs:int=20,
                      fractions:str='1', # real-data shares for experiments 1, 3, 4
                      engine:str='auto', # 'fastai' (one Learner per run), 'stacked' (all runs as one network), 'auto'
+                     balance:str='auto', # repeat the smaller class in training: 'on', 'off', 'auto' (if under 35%)
+                     threshold:str='auto', # decision cut: 'fixed' (0.5), 'train' (on training images), 'auto'
                      out:str='runs/experiments', force:bool=False, size:int=64, device:str=None,
                      labels:str=None, # class names the defaults miss: 'Broken=fractured,Whole=not fractured'
                      quiet:bool=False):
@@ -247,6 +249,8 @@ def fgan_experiments(data:DATA=None,
         fractions=_floats(fractions),
         size=size,
         engine=engine,
+        balance=balance,
+        threshold=threshold,
     )
     bank = None
     if synth:
@@ -275,9 +279,12 @@ def fgan_run(data:DATA=None,
              n_synth:int=None, # synthetic images per training part (default: 1000 with --tiny, 10500 otherwise)
              fractions:str='1', # real-data shares for experiments 1, 3, 4, e.g. 0.1,0.25,0.5,1
              inputs:str=None, # folder holding audit.json and splits.csv to reuse (stored once for several bundles)
+             external:str=None, # another labelled dataset: every classifier is also scored on it (copies left out)
              tiny:bool=False, # narrow GANs for CPU (implied without data)
              no_quality:bool=False, # skip the GAN quality report
              engine:str='auto', # 'fastai' (one Learner per run), 'stacked' (all runs as one network), 'auto'
+             balance:str='auto', # repeat the smaller class in training: 'on', 'off', 'auto' (if under 35%)
+             threshold:str='auto', # decision cut: 'fixed' (0.5), 'train' (on training images), 'auto'
              device:str=None, # 'cuda' or 'cpu' (default: cuda when available)
              force:bool=False, # replace the bundle of an earlier finished run in `out`
              labels:str=None, # class names the defaults miss: 'Broken=fractured,Whole=not fractured'
@@ -287,12 +294,12 @@ def fgan_run(data:DATA=None,
     out = out or time.strftime('runs/%Y%m%d-%H%M%S')
     tiny = tiny or data is None
     ex = dict(protocol=protocol, epochs=epochs, fractions=_floats(fractions), engine=engine,
-              experiments=_ints(experiments))
+              experiments=_ints(experiments), balance=balance, threshold=threshold)
     if parts: ex['n_parts'] = parts
     if repeats > 1: ex['repeats'] = repeats
     if seeds: ex['seeds'] = _ints(seeds)
     kw = dict(data=str(resolve_data(data, quiet)), labels=_label_map(labels), out=out, gans=_specs(gans),
-              quality=not no_quality, device=device, overwrite=force, inputs=inputs)
+              quality=not no_quality, device=device, overwrite=force, inputs=inputs, external=external)
     if gan_epochs: kw['gan_epochs'] = gan_epochs
     if n_synth: kw['n_synth'] = n_synth
     run = cpu_demo(experiments=ex, **kw) if tiny else gpu_study(experiments=ex, **kw)

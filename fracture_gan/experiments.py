@@ -13,10 +13,12 @@ from .data import ImageSet, default_device, is_fractured
 from .splits import align_splits, part_masks, part_name, training_rows
 from .classifier import fit_classifier, predict_proba, binary_metrics, history, group_weights
 from .stacked import StackJob, fit_stacked
+from .models import study_cnn
+from .audit import duplicate_groups
 
 # %% auto #0
-__all__ = ['EXPERIMENTS', 'USES_SYNTH', 'PROTOCOLS', 'ExperimentConfig', 'Phase', 'experiment_phases', 'fit_phases',
-           'run_experiments']
+__all__ = ['EXPERIMENTS', 'USES_SYNTH', 'PROTOCOLS', 'MINORITY', 'ExperimentConfig', 'balanced_rows', 'train_threshold', 'Phase',
+           'experiment_phases', 'fit_phases', 'run_experiments', 'external_test', 'usable_external']
 
 # %% ../nbs/09_experiments.ipynb #322e5d25
 EXPERIMENTS = {1: 'real', 2: 'real + classic augmentation', 3: 'real + synthetic',
@@ -44,9 +46,15 @@ class ExperimentConfig:
     fractions:tuple = (1.0,)        # shares of the real training part, for experiments 1, 3, 4
     size:int = 64
     engine:str = 'auto'             # 'fastai' (a Learner per run), 'stacked' (all at once), 'auto' (stacked on CUDA)
+    balance:str = 'auto'            # repeat the smaller class's training images: 'on', 'off', 'auto' (imbalanced sets)
+    threshold:str = 'auto'          # decision cut: 'fixed' (0.5), 'train' (chosen on training images), 'auto'
 
     def __post_init__(self):
         "Refuse settings that cannot run, naming the setting"
+        if self.balance not in ('auto', 'on', 'off'):
+            raise ValueError(f"balance {self.balance!r}: use 'auto', 'on' or 'off'")
+        if self.threshold not in ('auto', 'fixed', 'train'):
+            raise ValueError(f"threshold {self.threshold!r}: use 'auto', 'fixed' or 'train'")
         if self.protocol not in PROTOCOLS: raise ValueError(f'protocol {self.protocol!r}: use one of {PROTOCOLS}')
         if self.protocol == 'grouped' and self.n_parts < 2: raise ValueError(f'n_parts {self.n_parts}: use 2 or more')
         if self.repeats < 1: raise ValueError(f'repeats {self.repeats}: use 1 or more')
@@ -69,6 +77,47 @@ def use_stack(self:ExperimentConfig, device=None) -> bool:
         raise ValueError(f"engine {self.engine!r}: use 'fastai', 'stacked' or 'auto'")
     if self.engine == 'auto': return default_device(device).type == 'cuda'
     return self.engine == 'stacked'
+
+# %% ../nbs/09_experiments.ipynb #51dfacb1
+MINORITY = 0.35 # a training part whose smaller class has fewer files than this share counts as imbalanced
+
+# %% ../nbs/09_experiments.ipynb #4633d4b3
+@patch
+def imbalance_handling(self:ExperimentConfig, y_train) -> tuple[bool, bool]:
+    "`(repeat the smaller class, choose the cut on training images)` for a training part with targets `y_train`"
+    share = float(np.mean(y_train)) if len(y_train) else 0.5
+    auto = min(share, 1 - share) < MINORITY
+    return (self.balance == 'on' or (self.balance == 'auto' and auto),
+            self.threshold == 'train' or (self.threshold == 'auto' and auto))
+
+# %% ../nbs/09_experiments.ipynb #6f33baec
+def balanced_rows(rows:np.ndarray, # pool rows of one training phase
+                  y:np.ndarray, # the pool's targets (1 fractured, 0 not)
+                  seed:int=0) -> np.ndarray:
+    "`rows` and copies of the smaller class's rows, so that both classes are as many"
+    small, big = sorted((rows[y[rows] == c] for c in (0, 1)), key=len)
+    if not len(small): return rows
+    rng = np.random.default_rng(seed)
+    draw = rng.choice(small, len(big) % len(small), replace=False)
+    return np.concatenate([rows, np.tile(small, len(big)//len(small) - 1), draw])
+
+# %% ../nbs/09_experiments.ipynb #0a98f2cb
+def train_threshold(y, # training targets (1 fractured, 0 not)
+                    p, # the trained model's P(fractured) on them
+                    weights=None # per image, e.g. `group_weights` (each radiograph weighs 1)
+                   ) -> float:
+    "The cut on `p` with the best balanced accuracy on the training images (0.5 with one class only)"
+    y, p = np.asarray(y).astype(int), np.asarray(p, float)
+    w = np.ones(len(y)) if weights is None else np.asarray(weights, float)
+    pos, neg = w[y == 1].sum(), w[y == 0].sum()
+    if not pos or not neg: return 0.5
+    order = np.argsort(p)
+    cum = lambda v: np.r_[0., np.cumsum(v[order])]
+    cuts = np.unique(np.r_[p, 0.5])
+    below = np.searchsorted(p[order], cuts, 'left')                   # images under each cut: called "not"
+    score = (pos - cum(w*(y == 1))[below])/pos + cum(w*(y == 0))[below]/neg
+    best = np.flatnonzero(score >= score.max() - 1e-12)
+    return float(cuts[best[np.argmin(np.abs(cuts[best] - 0.5))]])
 
 # %% ../nbs/09_experiments.ipynb #a3dad3cd
 @dataclass
@@ -121,12 +170,13 @@ def _pool(x, y, runs):
     return np.concatenate(xs), np.concatenate(ys)
 
 def _plan(s, cfg, synth_for):
-    "Every run of `cfg`: its key, experiment, training and test rows and synthetic set"
-    runs = []
+    "Every run of `cfg`: its key, experiment, training and test rows, synthetic set and imbalance handling"
+    runs, y = [], is_fractured(s.label)
     for part in cfg.part_names():
         whole, test = part_masks(s, part)
         for frac in cfg.fractions:
             train = training_rows(s, part, frac)
+            balanced, tune = cfg.imbalance_handling(y[train])
             used = [e for e in cfg.experiments if frac == 1 or e in (1, 3, 4)]    # the sweep: experiments 1, 3, 4
             synth = (synth_for(part, frac) if synth_for and USES_SYNTH & set(used) else {}) or {}   # GANs only if used
             for seed in cfg.seeds:
@@ -135,49 +185,106 @@ def _plan(s, cfg, synth_for):
                         key = dict(experiment=e, name=EXPERIMENTS[e], gan=g, protocol=cfg.protocol, part=str(part),
                                    seed=seed, frac=frac)
                         runs.append(dict(key=key, exp=e, train=np.flatnonzero(train), test=np.flatnonzero(test),
-                                         synth=synth[g] if g else None, real_share=train.sum()/whole.sum()))
+                                         synth=synth[g] if g else None, real_share=train.sum()/whole.sum(),
+                                         balanced=balanced, tune=tune))
     return runs
 
-def _train(runs, x, y, cfg, device, progress):
-    "`(history, probabilities, seconds)` of each run, by the engine `cfg` names"
-    phases = [experiment_phases(r['exp'], r['train'], r['synth_rows'], cfg) for r in runs]
+def _proba_of(state, x, device):
+    "P(fractured) on `x` of the study CNN with weights `state`; None without images"
+    if x is None: return None
+    model = study_cnn()
+    model.load_state_dict(state)
+    return predict_proba(model.to(default_device(device)), x)
+
+def _phases(r, y, cfg):
+    "A run's phases, each with the smaller class repeated where the run balances classes"
+    ph = experiment_phases(r['exp'], r['train'], r['synth_rows'], cfg)
+    if not r['balanced']: return ph
+    return [Phase(balanced_rows(p.rows, y, r['key']['seed']), p.epochs, p.augment) for p in ph]
+
+def _train(runs, x, y, cfg, device, progress, x_ext=None):
+    "Per run, by the engine `cfg` names: `history`, `proba` (test), `seconds`, `external` and `train` probabilities"
+    phases = [_phases(r, y, cfg) for r in runs]
+    tr = lambda r: x[r['train']] if r['tune'] else None                   # to choose the cut on
     if cfg.use_stack(device):
         jobs = [StackJob([(p.rows, p.epochs) for p in ph], r['test'], augment=any(p.augment for p in ph),
                          seed=r['key']['seed']) for r, ph in zip(runs, phases)]
         out = fit_stacked(jobs, x, y, lr=cfg.lr, bs=cfg.bs, device=device, progress=progress)
-        return [(o['history'], o['proba'], o['seconds']) for o in out]
+        return [dict(history=o['history'], proba=o['proba'], seconds=o['seconds'],
+                     external=_proba_of(o['state'], x_ext, device), train=_proba_of(o['state'], tr(r), device))
+                for r, o in zip(runs, out)]
     done = []
     for r, ph in zip(progress_bar(runs) if progress else runs, phases):
         t0 = time.perf_counter()
         learn = fit_phases(ph, x, y, r['test'], cfg, r['key']['seed'], device)
-        done.append((history(learn), predict_proba(learn.model, x[r['test']]), time.perf_counter() - t0))
+        secs = time.perf_counter() - t0
+        p = lambda a: None if a is None else predict_proba(learn.model, a)
+        done.append(dict(history=history(learn), proba=p(x[r['test']]), seconds=secs, external=p(x_ext),
+                         train=p(tr(r))))
     return done
 
-def _scores(y, p, weights) -> dict:
+def _scores(y, p, weights, cut=0.5) -> dict:
     "Metrics per radiograph (`weights`: each group weighs 1; the primary figures) and per file (prefixed `file_`)"
-    per_file = {f'file_{k}': v for k, v in binary_metrics(y, p).items()}
-    return {**binary_metrics(y, p, weights=weights), **per_file}
+    per_file = {f'file_{k}': v for k, v in binary_metrics(y, p, cut).items()}
+    return {**binary_metrics(y, p, cut, weights=weights), **per_file}
+
+def _run_tables(r, table:pd.DataFrame, p, secs, cut, **extra) -> tuple[dict, pd.DataFrame]:
+    "One run's result row and predictions on `table` (`path, group, label`), called at `cut`"
+    key, groups, yt = r['key'], table.group.to_numpy(), is_fractured(table.label)
+    w = group_weights(groups)
+    n_synth = len(r['synth'][0]) if key['gan'] else 0
+    row = dict(**key, **extra, n_real=len(r['train']), real_share=r['real_share'], n_synth=n_synth,
+               n_test=len(table), n_test_groups=len(set(groups)), balanced=r['balanced'], threshold=cut,
+               **_scores(yt, p, w, cut), seconds=secs)
+    pred = pd.DataFrame(dict(**key, **extra, path=table.path.to_numpy(), group=groups, label=table.label.to_numpy(),
+                             y=yt, prob=p, weight=w, threshold=cut))
+    return row, pred
 
 def run_experiments(ims:ImageSet, # the loaded real images
                     splits:pd.DataFrame, # the split table (`fgan_split`), rows matched to `ims` by path
                     cfg:ExperimentConfig, # what to run
                     synth_for=None, # callable (part, frac) -> {gan: (x, y)}
-                    device=None, progress:bool=True):
+                    device=None, progress:bool=True,
+                    external:ImageSet|None=None): # another dataset: every classifier is scored on it too
     "Run the experiments: `(results, curves, predictions)` tables"
     s = align_splits(splits, ims.items)
-    y = is_fractured(ims.items.label)
+    ext = None if external is None else usable_external(external_test(ims, external))
+    x_ext = None if ext is None else external.x[ext.index.to_numpy()]
     runs = _plan(s, cfg, synth_for)
-    px, py = _pool(ims.x, y, runs)
+    px, py = _pool(ims.x, is_fractured(ims.items.label), runs)
     rows, curves, preds = [], [], []
-    for r, (h, p, secs) in zip(runs, _train(runs, px, py, cfg, device, progress)):
-        key, yt, groups = r['key'], y[r['test']], s.group.to_numpy()[r['test']]
-        w = group_weights(groups)
-        n_synth = len(r['synth'][0]) if key['gan'] else 0
-        rows.append(dict(**key, n_real=len(r['train']), real_share=r['real_share'], n_synth=n_synth,
-                         n_test=len(r['test']), n_test_groups=len(set(groups)), **_scores(yt, p, w), seconds=secs))
-        curves.append(h.assign(**key))
-        test = s.iloc[r['test']]
-        preds.append(pd.DataFrame(dict(**key, path=test.path.to_numpy(), group=groups, label=test.label.to_numpy(),
-                                       y=yt, prob=p, weight=w)))
+    for r, o in zip(runs, _train(runs, px, py, cfg, device, progress, x_ext)):
+        train = s.iloc[r['train']]
+        cut = train_threshold(is_fractured(train.label), o['train'], group_weights(train.group)) if r['tune'] else 0.5
+        for test, prob, tag in [(s.iloc[r['test']], o['proba'], 'internal'), (ext, o['external'], 'external')]:
+            if test is None: continue
+            row, pred = _run_tables(r, test, prob, o['seconds'], cut, **({} if ext is None else dict(test=tag)))
+            rows.append(row)
+            preds.append(pred)
+        curves.append(o['history'].assign(**r['key']))
     cat = lambda l: pd.concat(l, ignore_index=True) if l else pd.DataFrame()
     return pd.DataFrame(rows), cat(curves), cat(preds)
+
+# %% ../nbs/09_experiments.ipynb #54b7630c
+def external_test(ims:ImageSet, # the study's images
+                  ext:ImageSet # another labelled dataset, loaded at the same size
+                 ) -> pd.DataFrame:
+    "`ext.items` with its duplicate `group` and `shared`: whether the image is a copy of one of `ims`"
+    if ims.x.shape[1:] != ext.x.shape[1:]: raise ValueError(
+        f"{ext.root}: {ext.x.shape[1]} px images against the study's {ims.x.shape[1]} px: load both at one size.")
+    theirs = ext.items.copy()
+    if 'unit' in theirs:
+        named = theirs.unit.fillna('').astype(str) != ''
+        theirs.loc[named, 'unit'] = 'external/' + theirs.unit[named].astype(str)
+    items = pd.concat([ims.items.assign(external=False), theirs.assign(external=True)], ignore_index=True)
+    g = duplicate_groups(ImageSet(ext.root, ext.size, items, np.concatenate([ims.x, ext.x])))
+    mine = g.external.to_numpy()
+    shared = np.isin(g.group[mine], g.group[~mine])
+    return ext.items.assign(group=[f'external-{c}' for c in pd.factorize(g.group[mine])[0]], shared=shared)
+
+# %% ../nbs/09_experiments.ipynb #d6df7f74
+def usable_external(table:pd.DataFrame) -> pd.DataFrame:
+    "The rows of an `external_test` table that share no radiograph with the study data"
+    keep = table[~table.shared]
+    if not len(keep): raise ValueError('every external image is a copy of a study image: nothing left to test.')
+    return keep

@@ -32,6 +32,7 @@ class RunConfig:
     out:str = 'runs/latest'
     overwrite:bool = False               # replace the bundle of an earlier finished run in `out`
     inputs:str|None = None               # folder with `audit.json` and `splits.csv` to reuse (else made here)
+    external:str|None = None             # another labelled dataset: every classifier is also scored on it
     size:int = 64
     gans:tuple = ('study', 'better')     # GAN recipes (`gan.gan_recipe` specs)
     gan_epochs:int|None = None           # None: the recipes' own (100 for the study's DCGAN)
@@ -160,6 +161,8 @@ def run_pipeline(run:RunConfig, progress:bool=True, command:str='') -> Path:
     if phantom:
         say('PHANTOM DATA: procedural radiographs, not patients; the numbers only show that the pipeline works.')
     ims = load_images(data, size=run.size, labels=run.labels, progress=progress)
+    other = (load_images(Path(run.external).expanduser(), size=run.size, labels=run.labels, progress=progress)
+             if run.external else None)
     rep, splits, inputs = run_inputs(run, ims, out)
     say(format_audit(rep))
     stage, t_stage = {'load_and_audit': time.perf_counter() - t_start}, time.perf_counter()
@@ -171,7 +174,7 @@ def run_pipeline(run:RunConfig, progress:bool=True, command:str='') -> Path:
     t_stage, g0 = time.perf_counter(), gan_time()
     ex = run.experiments
     res, curves, preds = run_experiments(
-        ims, splits, ex, bank if run.gans else None, device=run.device, progress=progress
+        ims, splits, ex, bank if run.gans else None, device=run.device, progress=progress, external=other
     )
     stage['experiments'] = time.perf_counter() - t_stage - (gan_time() - g0)
     stage['gan_training'] = gan_time()
@@ -183,6 +186,7 @@ def run_pipeline(run:RunConfig, progress:bool=True, command:str='') -> Path:
         data=str(data),
         phantom=phantom,
         inputs=inputs,
+        external=dict(data=str(run.external), files=len(other)) if other is not None else None,
         audit={k: rep[k] for k in audit_keys},
         environment=environment(),
         seconds=time.perf_counter() - t_start,

@@ -16,7 +16,7 @@ from .quality import normalised
 # %% auto #0
 __all__ = ['METRICS', 'PHANTOM_BANNER', 'PREDICTION_COLS', 'mean_ci', 'paired_test', 'group_scores', 'cluster_bootstrap',
            'summary_table', 'markdown_table', 'plot_curves', 'plot_summary', 'plot_roc', 'plot_sweep',
-           'quality_markdown', 'gan_comparison', 'frame_markdown', 'bundle_markdown', 'write_bundle']
+           'quality_markdown', 'gan_comparison', 'frame_markdown', 'bundle_markdown', 'external_rows', 'write_bundle']
 
 # %% ../nbs/10_report.ipynb #2897c222
 METRICS = ['accuracy', 'balanced_accuracy', 'roc_auc', 'sensitivity', 'specificity']
@@ -59,8 +59,9 @@ def _keys(res): return ['experiment', 'name', 'gan', 'frac']
 
 def group_scores(preds:pd.DataFrame) -> pd.Series:
     "Share of each group's test files called right, over files and seeds, indexed by run key, part and group"
+    cut = preds.threshold if 'threshold' in preds else 0.5                  # bundles before the cut was chosen: 0.5
     p = preds.assign(gan=preds.gan.fillna('').astype(str), part=preds.part.astype(str),
-                     correct=((preds.prob >= 0.5) == preds.y).astype(float))
+                     correct=((preds.prob >= cut) == preds.y).astype(float))
     return p.groupby(_keys(p) + ['part', 'group']).correct.mean()
 
 # %% ../nbs/10_report.ipynb #ab7383a1
@@ -274,10 +275,32 @@ def _how_to_read(results, summary) -> str:
             'over parts / Nadeau-Bengio corrected (variance x (1/J + n_test/n_train)). '
             + (f'MDD: the difference this design finds with 80% power at the 5% level; the median here is '
                f'{100*mdd.median():.1f} points, so a smaller true gain would be missed more often than not.'
-               if len(mdd) else ''))
+               if len(mdd) else '') + _imbalance_note(results))
+
+def _imbalance_note(results) -> str:
+    "How the runs met class imbalance (nothing for bundles from before the settings)"
+    if 'threshold' not in results: return ''
+    bal = ('the smaller class repeated to match the larger in training' if results.balanced.any()
+           else 'the classes as they come')
+    cut = (f'decision cuts chosen on each run\'s training images (median {results.threshold.median():.2f})'
+           if (results.threshold != 0.5).any() else 'decision cut 0.5')
+    return f' Training: {bal}; {cut}.'
+
+def _external_markdown(ext_preds:pd.DataFrame, ext_summary:pd.DataFrame, config:dict) -> list[str]:
+    "The external-test section: what was tested on, what was left out, the table"
+    info = config.get('external') or {}
+    kept, per = ext_preds.path.nunique(), ext_preds.groupby('group').y.first()
+    out = info.get('files', kept) - kept
+    return ['## External test', '',
+            f"Every classifier above, scored on a second dataset, `{info.get('data', '?')}`: {kept} files in "
+            f"{len(per)} radiographs ({100*per.mean():.0f}% of them fractured) after {out} files that copy study "
+            "images were left out. The same metrics per radiograph; the parts' classifiers share this one set, so "
+            "an interval over parts shows how the models vary, not how another sample of its radiographs would.",
+            '', markdown_table(ext_summary), '']
 
 def bundle_markdown(results:pd.DataFrame, summary:pd.DataFrame, config:dict, figures:list, phantom:bool=False,
-                    quality:dict|None=None, pictures:list=(), command:str='') -> str:
+                    quality:dict|None=None, pictures:list=(), command:str='',
+                    external:tuple|None=None) -> str: # `(predictions, summary)` of an external test
     "The Markdown of a bundle's `summary.md`; `figures` and `pictures`: PNG names in the bundle"
     env, runs = config.get('environment', {}), len(results) > 0
     where = (f"Data: `{config.get('data', '')}`; protocol: **{results.protocol.iloc[0]}**; "
@@ -300,6 +323,7 @@ def bundle_markdown(results:pd.DataFrame, summary:pd.DataFrame, config:dict, fig
         '',
     ]
     if runs: md += [_how_to_read(results, summary), '', markdown_table(summary), '']
+    if external: md += _external_markdown(*external, config)
     if quality: md += ['## GAN quality', '', frame_markdown(gan_comparison(quality)), '', '### Every metric', '',
                        quality_markdown(quality), ''] + [f'![{p[:-4]}]({p})\n' for p in pictures]
     return '\n'.join(md + [f'![{f[:-4]}]({f})\n' for f in figures]) + '\n'
@@ -308,19 +332,30 @@ def bundle_markdown(results:pd.DataFrame, summary:pd.DataFrame, config:dict, fig
 PREDICTION_COLS = ['experiment', 'gan', 'frac', 'part', 'seed', 'path', 'group', 'label', 'prob']
 
 # %% ../nbs/10_report.ipynb #f3cd97ee
+def external_rows(df:pd.DataFrame) -> np.ndarray:
+    "Boolean mask of the rows of a results or predictions table that score the external test set"
+    return (df['test'] == 'external').to_numpy() if 'test' in df else np.zeros(len(df), bool)
+
+# %% ../nbs/10_report.ipynb #6c34ce07
 def write_bundle(out, results:pd.DataFrame, curves:pd.DataFrame, preds:pd.DataFrame, config:dict, phantom:bool=False,
                  quality:dict|None=None, command:str='') -> Path:
     "Write a run's results bundle to `out` and return the path of its summary.md"
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
-    tag, figs, summary = 'PHANTOM DATA - ' if phantom else '', {}, pd.DataFrame()
+    tag, figs, summary, external = 'PHANTOM DATA - ' if phantom else '', {}, pd.DataFrame(), None
     if len(results):
-        summary = summary_table(results, preds=preds)
-        for name, df in dict(results=results, curves=curves, summary=summary).items():
-            df.to_csv(out / f'{name}.csv', index=False)
-        preds[PREDICTION_COLS].to_csv(out/'predictions.csv', index=False, float_format='%.5g')
+        xr, xp = external_rows(results), external_rows(preds)
+        tables = dict(results=results, curves=curves, summary=summary_table(results[~xr], preds=preds[~xp]))
+        if xr.any():
+            tables['external_summary'] = summary_table(results[xr], preds=preds[xp])
+            external = (preds[xp], tables['external_summary'])
+        for name, df in tables.items(): df.to_csv(out / f'{name}.csv', index=False)
+        cols = PREDICTION_COLS + [c for c in ('threshold', 'test') if c in preds]
+        preds[cols].to_csv(out/'predictions.csv', index=False, float_format='%.5g')
+        summary, results = tables['summary'], results[~xr]
         figs = dict(summary=plot_summary(summary, tag + 'summary'), curves=plot_curves(curves, tag + 'learning curves'),
-                    roc=plot_roc(preds, tag + 'ROC'))
+                    roc=plot_roc(preds[~xp], tag + 'ROC'))
+        if external: figs['external_roc'] = plot_roc(preds[xp], tag + 'ROC on the external test set')
         if results.frac.nunique() > 1: figs['sweep'] = plot_sweep(summary, tag + 'real-data share')
     for k, f in figs.items():
         f.savefig(out/f'{k}.png', dpi=100)
@@ -328,6 +363,6 @@ def write_bundle(out, results:pd.DataFrame, curves:pd.DataFrame, preds:pd.DataFr
     (out/'config.json').write_text(json.dumps(config, indent=1, default=str))
     pictures = [f'{kind}_{g}.png' for g in (quality or {}) for kind in ('samples', 'closest', 'losses')]
     md = bundle_markdown(results, summary, config, [f'{k}.png' for k in figs], phantom, quality,
-                         [p for p in pictures if (out/p).exists()], command)
+                         [p for p in pictures if (out/p).exists()], command, external)
     (out/'summary.md').write_text(md)
     return out/'summary.md'

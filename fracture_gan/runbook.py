@@ -15,35 +15,44 @@ from .images import file_sha256
 from .report import gan_comparison, frame_markdown
 
 # %% auto #0
-__all__ = ['STAGES', 'stage_command', 'preflight', 'run_command', 'run_stage', 'pack_work', 'fgan_runbook', 'runbook_markdown',
-           'git_ignored', 'unpack_results', 'fgan_unpack']
+__all__ = ['STAGES', 'GANS', 'stage_command', 'preflight', 'run_command', 'run_stage', 'pack_work', 'fgan_runbook',
+           'runbook_markdown', 'git_ignored', 'unpack_results', 'fgan_unpack']
 
 # %% ../nbs/16_runbook.ipynb #d41fc715
 STAGES = {
     'bench': dict(
         what="the study's DCGAN step: the package trainer against plain eager PyTorch (fp32 with TF32 off, bf16)",
-        cap=100,
+        cap=60,
         gpu=['fgan_bench', 'dcgan', '--steps', '30', '--bs', '128,512', '--out', '{work}/bench/dcgan.json',
-             '--variants', 'package;package, shared fakes;package, phase deconvolutions;package, compiled'],
+             '--variants', 'package;package, shared fakes'],
         cpu=['fgan_bench', 'dcgan', '--steps', '2', '--bs', '2', '--out', '{work}/bench/dcgan.json',
              '--variants', 'package', '--device', 'cpu', '--quiet']),
+    'gans': dict(
+        what='both GANs on the grouped hold-out and their quality on distinct radiographs',
+        cap=210,
+        gpu=['fgan_run', '{data}', '--protocol', 'holdout', '--experiments', '', '--out', '{work}/study', '--quiet'],
+        cpu=['fgan_run', '{data}', '--protocol', 'holdout', '--epochs', '1', '--tiny', '--gan_epochs', '1',
+             '--n_synth', '64', '--experiments', '', '--device', 'cpu', '--out', '{work}/study', '--quiet']),
     'study': dict(
-        what='both GANs on the grouped hold-out, their quality on distinct radiographs, experiments 1-5 x 3 seeds',
-        cap=330,
+        what="experiments 1-5 x 3 seeds with the gans stage's GANs (all classifiers as one network)",
+        cap=210,
         gpu=['fgan_run', '{data}', '--protocol', 'holdout', '--seeds', '0,1,2', '--engine', 'stacked',
-             '--out', '{work}/study', '--quiet'],
+             '--no_quality', '--force', '--out', '{work}/study', '--quiet'],
         cpu=['fgan_run', '{data}', '--protocol', 'holdout', '--seeds', '0', '--epochs', '1', '--tiny',
-             '--gan_epochs', '1', '--n_synth', '64', '--experiments', '1,3', '--device', 'cpu',
-             '--out', '{work}/study', '--quiet']),
+             '--gan_epochs', '1', '--n_synth', '64', '--experiments', '1,3', '--no_quality', '--force',
+             '--device', 'cpu', '--out', '{work}/study', '--quiet']),
 }
 
 # %% ../nbs/16_runbook.ipynb #b85b02c0
-def stage_command(stage:str, data, work, gpu:bool=True, gan_epochs:int|None=None) -> list[str]:
+GANS = 'study epochs=20;better epochs=8'
+
+# %% ../nbs/16_runbook.ipynb #3e2e0530
+def stage_command(stage:str, data, work, gpu:bool=True, gans:str|None=None, inputs:str|None=None) -> list[str]:
     "The command line (a list) of `stage` on `data`, writing under `work`"
     if stage not in STAGES: raise ValueError(f'unknown stage {stage!r}: use one of {list(STAGES)}')
     args = [a.format(data=data, work=work) for a in STAGES[stage]['gpu' if gpu else 'cpu']]
-    if gan_epochs and args[0] == 'fgan_run' and '--gan_epochs' not in args: args += ['--gan_epochs', str(gan_epochs)]
-    return args
+    if args[0] != 'fgan_run': return args
+    return args + (['--gans', gans] if gans else []) + (['--inputs', str(inputs)] if inputs else [])
 
 # %% ../nbs/16_runbook.ipynb #d9884955
 def _check_imports() -> str:
@@ -150,8 +159,9 @@ if __name__ == '__main__': sys.argv[0] = 'fgan_runbook'     # `python -m fractur
 def fgan_runbook(data:Param('packed dataset (.npz from fgan_pack); rehearsal default: small phantoms', str,
                             opt=False, nargs='?')=None,
                  out:str='runbook-out', # folder for the archive, runbook.json and the logs (on a device: $OUT)
-                 stages:str='bench,study', # stages to run, in order
-                 gan_epochs:int=None, # GAN epochs for stages that train GANs (default: the recipes' own)
+                 stages:str='bench,gans,study', # stages to run, in order
+                 gans:str=GANS, # GAN recipes of the stages that train GANs
+                 inputs:str=None, # folder with audit.json and splits.csv to reuse, e.g. results/bonefrac128
                  caps:str='', # cap overrides in seconds, e.g. 'study=300,bench=60'
                  budget:float=480, # seconds that all caps together may take
                  work:str=None, # working folder (default: a new temporary one)
@@ -170,7 +180,7 @@ def fgan_runbook(data:Param('packed dataset (.npz from fgan_pack); rehearsal def
     pf = preflight(data, out, cap, budget, gpu=not rehearsal, min_free_gib=min_free_gib)
     print(pf.to_string(index=False))
     run = dict(command=_command(), rehearsal=rehearsal, caps=cap, budget=budget,
-               gan_epochs=gan_epochs, preflight=pf.to_dict('records'), environment=environment(), stages={},
+               gans=gans, inputs=inputs, preflight=pf.to_dict('records'), environment=environment(), stages={},
                data=dict(path=str(data), sha256=file_sha256(data) if data.is_file() else None))
     def save():
         (work/'runbook.json').write_text(json.dumps(run, indent=1, default=str))
@@ -181,7 +191,7 @@ def fgan_runbook(data:Param('packed dataset (.npz from fgan_pack); rehearsal def
         failed = [f'{r.check}: {r.detail}' for r in pf.itertuples() if not r.ok]
         raise ValueError('preflight failed: ' + '; '.join(failed))
     for s in names:
-        args = stage_command(s, data, work, gpu=not rehearsal, gan_epochs=gan_epochs)
+        args = stage_command(s, data, work, gpu=not rehearsal, gans=gans, inputs=inputs)
         res = run_stage(args, cap[s], work/f'{s}.log')
         run['stages'][s] = dict(**res, cap=cap[s], args=args)
         shutil.copyfile(work/f'{s}.log', out/f'{s}.log')
@@ -189,6 +199,10 @@ def fgan_runbook(data:Param('packed dataset (.npz from fgan_pack); rehearsal def
         print(f"{s}: rc {res['rc']}{' (stopped at its cap)' if res['timed_out'] else ''}, {res['seconds']:.0f} s "
               f"of {cap[s]:.0f}; archive sha256 {sha[:12]}", flush=True)
     return out/'fgan-results.tgz'
+
+# %% ../nbs/16_runbook.ipynb #2c5cf44d
+#|eval: false
+if __name__ == '__main__': sys.exit()
 
 # %% ../nbs/16_runbook.ipynb #b1336b0a
 def _bench_markdown(fn) -> list[str]:
@@ -200,15 +214,17 @@ def _bench_markdown(fn) -> list[str]:
             'against the better of plain eager fp32 (TF32 off) and bf16, measured in the same run.', '',
             frame_markdown(rows[cols]), '']
 
-def _study_markdown(folder) -> list[str]:
-    "A study stage's results: its summary when it finished, else the GAN comparison it had written"
-    folder = Path(folder)
-    if (folder/'summary.md').exists(): return [f'Finished: see [its summary]({folder.name}/summary.md).', '']
-    if (folder/'quality.json').exists():
-        q = json.loads((folder/'quality.json').read_text())
-        return ['Stopped before the experiments ended; the GAN comparison it wrote:', '',
-                frame_markdown(gan_comparison(q)), '']
-    return ['No results: the stage ended before its first result.', '']
+def _gans_markdown(folder) -> list[str]:
+    "The GAN comparison a gans stage wrote"
+    if not (Path(folder)/'quality.json').exists(): return ['No results: the stage ended before its first result.', '']
+    q = json.loads((Path(folder)/'quality.json').read_text())
+    return ['The GAN comparison on the hold-out part:', '', frame_markdown(gan_comparison(q)), '']
+
+def _study_markdown(folder, rc) -> list[str]:
+    "A study stage's outcome: its summary when it finished"
+    if rc or not (Path(folder)/'summary.md').exists():
+        return ['No results: the stage ended before its experiments did.', '']
+    return [f'Finished: see [its summary]({Path(folder).name}/summary.md).', '']
 
 def runbook_markdown(run:dict, folder) -> str:
     "The `summary.md` of an unpacked runbook archive: where it ran, each stage's outcome and figures"
@@ -225,7 +241,8 @@ def runbook_markdown(run:dict, folder) -> str:
     for s in run['stages']:
         md += [f'## {s}', '']
         if s == 'bench' and (folder/'bench/dcgan.json').exists(): md += _bench_markdown(folder/'bench/dcgan.json')
-        elif s == 'study': md += _study_markdown(folder/'study')
+        elif s == 'gans': md += _gans_markdown(folder/'study')
+        elif s == 'study': md += _study_markdown(folder/'study', run['stages'][s]['rc'])
         else: md += ['No results.', '']
     return '\n'.join(md)
 
