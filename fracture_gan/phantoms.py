@@ -4,7 +4,7 @@
 
 # %% ../nbs/01_phantoms.ipynb #2add9b64
 from __future__ import annotations
-import json, shutil
+import json, os, shutil
 from pathlib import Path
 import numpy as np
 from PIL import Image, ImageDraw, ImageFont
@@ -145,7 +145,7 @@ def make_phantoms(dest, # folder to create (Kaggle layout)
             )
         shutil.rmtree(dest)
     rng = np.random.default_rng(seed)
-    tmp = dest.with_name(dest.name + '.partial')
+    tmp = dest.with_name(f'{dest.name}.partial-{os.getpid()}')         # per process: parallel makers never share
     shutil.rmtree(tmp, ignore_errors=True)
     n_tr, n_va = int(round(n_per_class*split_fracs[0])), int(round(n_per_class*split_fracs[1]))
     for li, label in enumerate(LABELS):
@@ -168,7 +168,10 @@ def make_phantoms(dest, # folder to create (Kaggle layout)
                 shutil.copyfile(folders['train']/f'{stem}.png', folders[split]/f'{stem} - Copy.png')
     what = 'PHANTOM radiographs made by fracture_gan.phantoms.make_phantoms; not real patients'
     (tmp/PHANTOM_MARKER).write_text(json.dumps(dict(what=what, params=params), indent=1))
-    tmp.rename(dest)
+    try: tmp.rename(dest)
+    except OSError:                                              # another process finished the same set first
+        shutil.rmtree(tmp)
+        if not is_phantom(dest): raise
     return dest
 
 # %% ../nbs/01_phantoms.ipynb #1ffd6f52
