@@ -245,10 +245,11 @@ def run_experiments(ims:ImageSet, # the loaded real images
                     cfg:ExperimentConfig, # what to run
                     synth_for=None, # callable (part, frac) -> {gan: (x, y)}
                     device=None, progress:bool=True,
-                    external:ImageSet|None=None): # another dataset: every classifier is scored on it too
+                    external:ImageSet|None=None): # another dataset (items from `external_test`, or checked here)
     "Run the experiments: `(results, curves, predictions)` tables"
     s = align_splits(splits, ims.items)
-    ext = None if external is None else usable_external(external_test(ims, external))
+    ext = None if external is None else usable_external(
+        external.items if 'shared' in external.items else external_test(ims, external))   # checked already
     x_ext = None if ext is None else external.x[ext.index.to_numpy()]
     runs = _plan(s, cfg, synth_for)
     px, py = _pool(ims.x, is_fractured(ims.items.label), runs)

@@ -9,7 +9,7 @@ from fastcore.basics import patch
 from dataclasses import dataclass, field, asdict
 from pathlib import Path
 import pandas as pd
-from .data import load_images, environment, is_fractured, is_phantom
+from .data import ImageSet, load_images, environment, is_fractured, is_phantom
 from .images import image_grid, save_png, file_sha256
 from .phantoms import default_data
 from .audit import audit_images, format_audit
@@ -17,7 +17,7 @@ from .splits import make_splits, read_splits, align_splits, part_masks, n_repeat
 from .gan import GANConfig, gan_recipe, recipe_name, train_gan
 from .synth import synthetic_set
 from .quality import quality_report, closest_pairs_grid
-from .experiments import ExperimentConfig, run_experiments
+from .experiments import ExperimentConfig, run_experiments, external_test
 from .report import write_bundle
 
 # %% auto #0
@@ -163,6 +163,9 @@ def run_pipeline(run:RunConfig, progress:bool=True, command:str='') -> Path:
     ims = load_images(data, size=run.size, labels=run.labels, progress=progress)
     other = (load_images(Path(run.external).expanduser(), size=run.size, labels=run.labels, progress=progress)
              if run.external else None)
+    if other is not None:                       # its copies of study images: left out, and listed in the bundle
+        other = ImageSet(other.root, other.size, external_test(ims, other), other.x)
+        other.items[other.items.shared][['path', 'label', 'group']].to_csv(out/'external_copies.csv', index=False)
     rep, splits, inputs = run_inputs(run, ims, out)
     say(format_audit(rep))
     stage, t_stage = {'load_and_audit': time.perf_counter() - t_start}, time.perf_counter()
@@ -186,7 +189,8 @@ def run_pipeline(run:RunConfig, progress:bool=True, command:str='') -> Path:
         data=str(data),
         phantom=phantom,
         inputs=inputs,
-        external=dict(data=str(run.external), files=len(other)) if other is not None else None,
+        external=dict(data=str(run.external), files=len(other), copies=int(other.items.shared.sum()))
+                 if other is not None else None,
         audit={k: rep[k] for k in audit_keys},
         environment=environment(),
         seconds=time.perf_counter() - t_start,

@@ -294,7 +294,8 @@ def _external_markdown(ext_preds:pd.DataFrame, ext_summary:pd.DataFrame, config:
     return ['## External test', '',
             f"Every classifier above, scored on a second dataset, `{info.get('data', '?')}`: {kept} files in "
             f"{len(per)} radiographs ({100*per.mean():.0f}% of them fractured) after {out} files that copy study "
-            "images were left out. The same metrics per radiograph; the parts' classifiers share this one set, so "
+            "images were left out" + (' (listed in `external_copies.csv`)' if 'copies' in info else '') + ". "
+            "The same metrics per radiograph; the parts' classifiers share this one set, so "
             "an interval over parts shows how the models vary, not how another sample of its radiographs would.",
             '', markdown_table(ext_summary), '']
 
