@@ -14,6 +14,7 @@ from fastprogress.fastprogress import master_bar, progress_bar
 from .data import LABELS, load_images, environment, ImageSet, default_device, class_index
 from .images import to_uint8, image_grid, save_png, file_sha256
 from .splits import align_splits, training_rows, read_splits
+from .classifier import group_weights
 from .models import (study_generator, study_discriminator, CondGenerator, CondDiscriminator, LATENT,
                                  stacked_forward, stacked_params)
 
@@ -279,9 +280,8 @@ class GANTrainer:
         if self.cfg.balance not in ('group', 'none'):
             raise ValueError(f"balance must be 'group' or 'none', not {self.cfg.balance!r}")
         if self.cfg.balance == 'none' or groups is None: return None
-        codes = pd.factorize(np.asarray(groups))[0]
-        if len(codes) != len(self.x): raise ValueError(f'{len(codes)} groups for {len(self.x)} images')
-        return torch.tensor(1/np.bincount(codes)[codes], dtype=torch.float, device=self.device)
+        if len(groups) != len(self.x): raise ValueError(f'{len(groups)} groups for {len(self.x)} images')
+        return torch.tensor(group_weights(groups), dtype=torch.float, device=self.device)
 
 # %% ../nbs/05_gan.ipynb #02735584
 @patch
