@@ -13,44 +13,59 @@ from scipy.ndimage import gaussian_filter
 from .data import load_images, ImageSet, environment, is_phantom
 
 # %% auto #0
-__all__ = ['NEAR_DUP_THRESHOLD', 'FAMILY_THRESHOLD', 'polar_images', 'duplicate_descriptors', 'aligned_similarity',
-           'rotation_invariant', 'candidate_pairs', 'name_family', 'near_duplicate_pairs', 'duplicate_groups',
-           'leakage', 'label_conflicts', 'audit_images', 'audit', 'format_audit']
+__all__ = ['CROP_VIEWS', 'FINE_THRESHOLD', 'NEAR_DUP_THRESHOLD', 'FAMILY_THRESHOLD', 'polar_images', 'high_pass',
+           'duplicate_descriptors', 'aligned_similarity', 'rotation_invariant', 'candidate_pairs', 'view_candidates',
+           'fine_descriptors', 'fine_similarity', 'name_family', 'near_duplicate_pairs', 'duplicate_groups', 'leakage',
+           'label_conflicts', 'audit_images', 'audit', 'format_audit']
 
 # %% ../nbs/02_audit.ipynb #b73d2675
 def polar_images(x:np.ndarray, # (n, h, w) grayscale images, h == w
                  n_rings:int=16, # radii sampled from 2 px to the inscribed circle
-                 n_angles:int=64 # angles sampled per ring
+                 n_angles:int=64, # angles sampled per ring
+                 view:tuple=(1., 0., 0.) # (scale, dy, dx): a smaller disc, its centre moved by (dy, dx) px at 64 px
                 ) -> np.ndarray:
-    "Polar samples `(n, n_rings, n_angles)` of each image's inscribed disc, zero-mean and unit-norm"
+    "Polar samples `(n, n_rings, n_angles)` of each image's inscribed disc (or of `view`), zero-mean and unit-norm"
     x = np.asarray(x, dtype=np.float32)/255
     n, h, w = x.shape
-    c = (h - 1)/2
+    c, (f, dy, dx) = (h - 1)/2, view
     rs = np.linspace(2*h/64, c - 1, n_rings)
     th = np.linspace(0, 2*np.pi, n_angles, endpoint=False)
-    yy, xx = c + rs[:, None]*np.sin(th)[None], c + rs[:, None]*np.cos(th)[None]
+    yy = np.clip(c + dy*h/64 + f*rs[:, None]*np.sin(th)[None], 0, h - 1.001)
+    xx = np.clip(c + dx*w/64 + f*rs[:, None]*np.cos(th)[None], 0, w - 1.001)
     y0, x0 = np.floor(yy).astype(int), np.floor(xx).astype(int)
-    fy, fx = yy - y0, xx - x0
-    p = (x[:, y0, x0]*(1-fy)*(1-fx) + x[:, y0+1, x0]*fy*(1-fx) + x[:, y0, x0+1]*(1-fy)*fx + x[:, y0+1, x0+1]*fy*fx)
+    fy, fx = (yy - y0).astype(np.float32), (xx - x0).astype(np.float32)
+    flat, k = x.reshape(n, -1), (y0*w + x0).ravel()
+    at = lambda o: flat[:, k + o].reshape(n, n_rings, n_angles)          # the pixel `o` places after the corner
+    p = at(0)*(1-fy)*(1-fx) + at(w)*fy*(1-fx) + at(1)*(1-fy)*fx + at(w+1)*fy*fx
     p = (p - p.mean((1, 2), keepdims=True)) * np.sqrt(rs)[None, :, None].astype(np.float32)
     return p / np.maximum(np.linalg.norm(p.reshape(n, -1), axis=1), 1e-8)[:, None, None]
 
 # %% ../nbs/02_audit.ipynb #5e3b1f7c
-def duplicate_descriptors(x:np.ndarray, sigma:float=4.0) -> np.ndarray:
-    "Polar samples of the high-pass filtered images `x` (sigma in pixels at 64 px, scaled with the size)"
+def high_pass(x:np.ndarray, sigma:float=4.0) -> np.ndarray:
+    "Images `x` minus their Gaussian blur (sigma in pixels at 64 px, scaled with the size)"
     x = np.asarray(x, dtype=np.float32)
-    return polar_images(x - gaussian_filter(x, (0, sigma*x.shape[1]/64, sigma*x.shape[2]/64)))
+    return x - gaussian_filter(x, (0, sigma*x.shape[1]/64, sigma*x.shape[2]/64))
+
+# %% ../nbs/02_audit.ipynb #5e1a1d04
+def duplicate_descriptors(x:np.ndarray, sigma:float=4.0, view:tuple=(1., 0., 0.)) -> np.ndarray:
+    "Polar samples (of `view`) of the high-pass filtered images `x`"
+    return polar_images(high_pass(x, sigma), view=view)
 
 # %% ../nbs/02_audit.ipynb #76b96d61
-def aligned_similarity(pa:np.ndarray, pb:np.ndarray, chunk:int=20000) -> np.ndarray:
-    "Best correlation over rotations and a mirror between polar images `pa[k]` and `pb[k]`, for each pair k"
+def aligned_similarity(pa:np.ndarray, pb:np.ndarray, chunk:int=4096,
+                       pairs:tuple|None=None # `(i, j)`: compare `pa[i[k]]` with `pb[j[k]]` (default: `pa[k]`, `pb[k]`)
+                      ) -> np.ndarray:
+    "Best correlation over rotations and a mirror between polar images `pa[k]` and `pb[k]`, or each pair of `pairs`"
     n_a = pa.shape[-1]
-    out = np.empty(len(pa), np.float32)
-    for s in range(0, len(pa), chunk):
-        a, b = pa[s:s+chunk], pb[s:s+chunk]
-        fa = np.fft.rfft(a, axis=-1)
-        turn = np.fft.irfft((fa*np.conj(np.fft.rfft(b, axis=-1))).sum(-2), n=n_a, axis=-1).max(-1)
-        mirror = np.fft.irfft((fa*np.conj(np.fft.rfft(b[..., ::-1], axis=-1))).sum(-2), n=n_a, axis=-1).max(-1)
+    i, j = (np.arange(len(pa)),)*2 if pairs is None else pairs
+    (ui, i), (uj, j) = (np.unique(np.asarray(t, int), return_inverse=True) for t in (i, j))   # spectra once per image
+    fa = np.fft.rfft(pa[ui], axis=-1).astype(np.complex64)
+    fb, fm = (np.conj(np.fft.rfft(q, axis=-1)).astype(np.complex64) for q in (pb[uj], pb[uj][..., ::-1]))
+    out = np.empty(len(i), np.float32)
+    for s in range(0, len(i), chunk):
+        a, b = fa[i[s:s+chunk]], j[s:s+chunk]
+        turn = np.fft.irfft(np.einsum('krf,krf->kf', a, fb[b]), n=n_a, axis=-1).max(-1)
+        mirror = np.fft.irfft(np.einsum('krf,krf->kf', a, fm[b]), n=n_a, axis=-1).max(-1)
         out[s:s+chunk] = np.maximum(turn, mirror)
     return out
 
@@ -78,6 +93,61 @@ def candidate_pairs(p:np.ndarray, k:int=15, q:np.ndarray|None=None, chunk:int=20
         I.append(np.repeat(np.arange(s, s+len(sim)), k))
     return np.concatenate(I), np.concatenate(J).ravel()
 
+# %% ../nbs/02_audit.ipynb #2eaed826
+CROP_VIEWS = [(f, float(dy), float(dx)) for f, m in ((0.94, 2), (0.88, 4))
+              for dy in range(-m, m+1, 2) for dx in range(-m, m+1, 2)]
+
+# %% ../nbs/02_audit.ipynb #df2a6c34
+def view_candidates(p:np.ndarray, # polar images of the full discs
+                    pv:list, # polar images of the same images at each of `views`
+                    k:int=5, # neighbours kept per image, over all views
+                    chunk:int=1024) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    "`(i, j, v)`: image `j` is among the `k` nearest neighbours of view `v` (index into `pv`) of image `i`"
+    centre = _magnitudes(p).mean(0)
+    dp = rotation_invariant(p, centre)
+    k = min(k, len(p) - 1)
+    I, J, V = [], [], []
+    for s in range(0, len(p), chunk):
+        best = np.full((min(chunk, len(p) - s), len(p)), -np.inf, np.float32)
+        arg = np.zeros(best.shape, np.int16)
+        for i, q in enumerate(pv):
+            sim = rotation_invariant(q[s:s+chunk], centre) @ dp.T
+            arg, best = np.where(sim > best, i, arg), np.maximum(sim, best)
+        best[np.arange(len(best)), np.arange(s, s+len(best))] = -np.inf
+        j = np.argpartition(-best, k-1, axis=1)[:, :k]
+        I.append(np.repeat(np.arange(s, s+len(best)), k))
+        J.append(j.ravel())
+        V.append(np.take_along_axis(arg, j, 1).ravel())
+    return np.concatenate(I), np.concatenate(J), np.concatenate(V).astype(int)
+
+# %% ../nbs/02_audit.ipynb #4c5afdbd
+def fine_descriptors(x:np.ndarray, sigma:float=1.0, view:tuple=(1., 0., 0.)) -> np.ndarray:
+    "Polar samples (32 x 128) of the sign of the fine high-pass of images `x` (sigma in px at 64 px)"
+    return polar_images(np.sign(high_pass(x, sigma)), 32, 128, view)
+
+# %% ../nbs/02_audit.ipynb #50b67aa2
+FINE_THRESHOLD = 0.55 # fine similarity that confirms a near-duplicate pair
+
+# %% ../nbs/02_audit.ipynb #0a445615
+def fine_similarity(x:np.ndarray, # (n, h, w) images
+                    a:np.ndarray, b:np.ndarray, # pairs of indices into `x`
+                    views:np.ndarray, # per pair: 0 full discs, +v view `CROP_VIEWS[v-1]` of `a`, -v of `b`
+                    threshold:float=FINE_THRESHOLD # pairs below it after the full discs get the refined views
+                   ) -> np.ndarray:
+    "The fine similarity of each pair `(a[k], b[k])`, its crop view refined around `views[k]`"
+    signs = np.sign(high_pass(x, 1.0))
+    pf = polar_images(signs, 32, 128)
+    sim = aligned_similarity(pf, pf, pairs=(a, b))
+    for t in np.flatnonzero((sim < threshold) & (views != 0)):
+        f0, dy0, dx0 = CROP_VIEWS[abs(views[t]) - 1]
+        src, dst = (a[t], b[t]) if views[t] > 0 else (b[t], a[t])
+        near = [(f, dy0+ddy, dx0+ddx) for f in (f0-0.03, f0, min(1., f0+0.03)) for ddy in (-1, 0, 1)
+                for ddx in (-1, 0, 1)]
+        q = np.concatenate([polar_images(signs[src:src+1], 32, 128, v) for v in near])
+        one = (np.arange(len(q)), np.zeros(len(q), int))                 # each refined view against `dst`
+        sim[t] = max(sim[t], aligned_similarity(q, pf[dst:dst+1], pairs=one).max())
+    return sim
+
 # %% ../nbs/02_audit.ipynb #74832c02
 def name_family(path:str) -> str:
     "The family stem of a file name: without extension, ' - Copy', ' (N)' and '-rotatedN' suffixes"
@@ -92,7 +162,7 @@ def name_family(path:str) -> str:
     return s.strip()
 
 # %% ../nbs/02_audit.ipynb #9b81ab4a
-NEAR_DUP_THRESHOLD = 0.80 # aligned similarity that makes two images near duplicates
+NEAR_DUP_THRESHOLD = 0.80 # aligned similarity that makes two images near-duplicate candidates
 
 # %% ../nbs/02_audit.ipynb #1f7ff0a1
 FAMILY_THRESHOLD = 0.70 # the same for two files of one name family and label
@@ -105,23 +175,38 @@ def _contents(items):
 def near_duplicate_pairs(ims:ImageSet, # a loaded image set
                          threshold:float=NEAR_DUP_THRESHOLD, # aligned similarity that makes two images near duplicates
                          family_threshold:float=FAMILY_THRESHOLD, # the same, for files of one name family and label
-                         k:int=15 # nearest neighbours checked per distinct image
+                         fine_threshold:float=FINE_THRESHOLD, # fine similarity that confirms each pair
+                         k:int=15, # nearest neighbours checked per distinct image
+                         k_crop:int=5 # nearest neighbours of its crop views checked per distinct image
                         ) -> pd.DataFrame:
-    "Near-duplicate pairs of distinct contents: columns `a, b` (row indices into `ims.items`), `similarity`, `evidence`"
+    "Confirmed near-duplicate pairs of distinct contents: `a, b` (rows of `ims.items`), `similarity`, `fine`, `view`"
     first, inv = _contents(ims.items)
-    p = duplicate_descriptors(ims.x[first])
+    x = ims.x[first]
+    hp = high_pass(x)
+    p, pv = polar_images(hp), [polar_images(hp, view=v) for v in CROP_VIEWS]
     I, J = candidate_pairs(p, k)
+    Ic, Jc, Vc = view_candidates(p, pv, k_crop) if len(p) > 1 else (I, J, J)
     key = (ims.items.label + '/' + ims.items.path.map(name_family)).to_numpy()[first]
     fam = pd.DataFrame({'key': key, 'c': np.arange(len(first))}).groupby('key').c.apply(list)
     fi = [(a, b) for m in fam if 1 < len(m) <= 400 for ai, a in enumerate(m) for b in m[ai+1:]]
-    if fi: I, J = np.concatenate([I, [a for a,_ in fi]]), np.concatenate([J, [b for _,b in fi]])
-    pairs = np.unique(np.sort(np.stack([I, J], 1), 1), axis=0) if len(I) else np.zeros((0, 2), int)
-    pairs = pairs[pairs[:, 0] != pairs[:, 1]]
-    sim = aligned_similarity(p[pairs[:, 0]], p[pairs[:, 1]])
-    same_fam = key[pairs[:, 0]] == key[pairs[:, 1]]
-    ok = (sim >= threshold) | (same_fam & (sim >= family_threshold))
-    return pd.DataFrame({'a': first[pairs[ok, 0]], 'b': first[pairs[ok, 1]], 'similarity': sim[ok],
-                         'evidence': np.where(sim[ok] >= threshold, 'image', 'image+name')})
+    fi = np.array(fi, int).reshape(-1, 2)
+    a, b = np.concatenate([I, fi[:, 0], Ic]), np.concatenate([J, fi[:, 1], Jc])
+    view = np.concatenate([np.zeros(len(I) + len(fi), int), Vc + 1])
+    sim = aligned_similarity(p, p, pairs=(a, b))
+    for v in np.unique(view[view > 0]):
+        m = view == v
+        sim[m] = np.maximum(sim[m], aligned_similarity(pv[v-1], p, pairs=(a[m], b[m])))
+    c = pd.DataFrame({'a': np.minimum(a, b), 'b': np.maximum(a, b), 'similarity': sim,
+                      'view': np.where(a < b, view, -view)})
+    c = c[c.a != c.b].sort_values('similarity', ascending=False).drop_duplicates(['a', 'b'])
+    family = key[c.a] == key[c.b]
+    c = c[(c.similarity >= threshold) | (family & (c.similarity >= family_threshold))]
+    c['fine'] = fine_similarity(x, c.a.to_numpy(), c.b.to_numpy(), c.view.to_numpy(), fine_threshold)
+    c = c[c.fine >= fine_threshold].sort_values(['a', 'b'])
+    ev = np.where(c.similarity >= threshold, 'image', 'image+name')
+    scale = np.array([1.] + [v[0] for v in CROP_VIEWS])[c.view.abs()]
+    return pd.DataFrame({'a': first[c.a], 'b': first[c.b], 'similarity': c.similarity.to_numpy(),
+                         'fine': c.fine.to_numpy(), 'scale': scale, 'evidence': ev})
 
 # %% ../nbs/02_audit.ipynb #21ed88a8
 def duplicate_groups(ims:ImageSet, pairs:pd.DataFrame|None=None, **kwargs) -> pd.DataFrame:
@@ -186,7 +271,8 @@ def audit_images(ims:ImageSet, **kwargs) -> tuple[dict, pd.DataFrame]:
         leakage=leakage(items),
         leakage_exact=leakage(items, 'content'),
         thresholds=dict(
-            near=kwargs.get('threshold', NEAR_DUP_THRESHOLD), family=kwargs.get('family_threshold', FAMILY_THRESHOLD)
+            near=kwargs.get('threshold', NEAR_DUP_THRESHOLD), family=kwargs.get('family_threshold', FAMILY_THRESHOLD),
+            fine=kwargs.get('fine_threshold', FINE_THRESHOLD)
         ),
         notes=ims.notes,
         environment=environment(),

@@ -48,7 +48,8 @@ def render_phantom(rng:np.random.Generator, # source of randomness
                    size:int=128, # side in pixels
                    fractured:bool=False, # draw a fracture
                    kind:str|None=None, # fracture kind (one of `FRACTURE_KINDS`; random if `None`)
-                   site:str='A' # the look of the hospital it comes from (a key of `SITES`)
+                   site:str='A', # the look of the hospital it comes from (a key of `SITES`)
+                   pose:tuple|None=None # (angle in radians, dy, dx in px at 128) instead of a random pose
                   ) -> tuple[np.ndarray, dict]:
     "A `size`x`size` uint8 phantom radiograph and a dict describing what was drawn"
     if site not in SITES: raise ValueError(f'unknown phantom site {site!r}: use one of {list(SITES)}')
@@ -56,6 +57,7 @@ def render_phantom(rng:np.random.Generator, # source of randomness
     yy, xx = np.mgrid[0:size, 0:size].astype(np.float64)
     theta = rng.uniform(-0.5, 0.5)
     cx, cy = size/2 + rng.normal(0, 8*s), size/2 + rng.normal(0, 8*s)
+    if pose is not None: theta, cy, cx = pose[0], size/2 + pose[1]*s, size/2 + pose[2]*s   # drawn all the same
     ca, sa = np.cos(theta), np.sin(theta)
     u, v = (yy-cy)*ca + (xx-cx)*sa, -(yy-cy)*sa + (xx-cx)*ca          # u along the bone, v across
     R = rng.uniform(9, 15)*s*look['bone']
