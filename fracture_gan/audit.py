@@ -179,7 +179,7 @@ def near_duplicate_pairs(ims:ImageSet, # a loaded image set
                          k:int=15, # nearest neighbours checked per distinct image
                          k_crop:int=5 # nearest neighbours of its crop views checked per distinct image
                         ) -> pd.DataFrame:
-    "Confirmed near-duplicate pairs of distinct contents: `a, b` (rows of `ims.items`), `similarity`, `fine`, `view`"
+    "Confirmed near-duplicate pairs of distinct contents: `a, b` (rows of `ims.items`), `similarity`, `fine`, `scale`..."
     first, inv = _contents(ims.items)
     x = ims.x[first]
     hp = high_pass(x)
