@@ -106,6 +106,7 @@ def view_candidates(p:np.ndarray, # polar images of the full discs
     centre = _magnitudes(p).mean(0)
     dp = rotation_invariant(p, centre)
     k = min(k, len(p) - 1)
+    if k < 1: return (np.zeros(0, int),)*3
     I, J, V = [], [], []
     for s in range(0, len(p), chunk):
         best = np.full((min(chunk, len(p) - s), len(p)), -np.inf, np.float32)
@@ -135,8 +136,7 @@ def fine_similarity(x:np.ndarray, # (n, h, w) images
                     threshold:float=FINE_THRESHOLD # pairs below it after the full discs get the refined views
                    ) -> np.ndarray:
     "The fine similarity of each pair `(a[k], b[k])`, its crop view refined around `views[k]`"
-    signs = np.sign(high_pass(x, 1.0))
-    pf = polar_images(signs, 32, 128)
+    pf, signs = fine_descriptors(x), np.sign(high_pass(x, 1.0))       # the signs again for the refined views
     sim = aligned_similarity(pf, pf, pairs=(a, b))
     for t in np.flatnonzero((sim < threshold) & (views != 0)):
         f0, dy0, dx0 = CROP_VIEWS[abs(views[t]) - 1]
@@ -179,13 +179,13 @@ def near_duplicate_pairs(ims:ImageSet, # a loaded image set
                          k:int=15, # nearest neighbours checked per distinct image
                          k_crop:int=5 # nearest neighbours of its crop views checked per distinct image
                         ) -> pd.DataFrame:
-    "Confirmed near-duplicate pairs of distinct contents: `a, b` (rows of `ims.items`), `similarity`, `fine`, `scale`..."
+    "Confirmed near-duplicate pairs of distinct contents: `a, b` (`ims.items` rows), `similarity`, `fine`, `scale`..."
     first, inv = _contents(ims.items)
     x = ims.x[first]
     hp = high_pass(x)
     p, pv = polar_images(hp), [polar_images(hp, view=v) for v in CROP_VIEWS]
     I, J = candidate_pairs(p, k)
-    Ic, Jc, Vc = view_candidates(p, pv, k_crop) if len(p) > 1 else (I, J, J)
+    Ic, Jc, Vc = view_candidates(p, pv, k_crop)
     key = (ims.items.label + '/' + ims.items.path.map(name_family)).to_numpy()[first]
     fam = pd.DataFrame({'key': key, 'c': np.arange(len(first))}).groupby('key').c.apply(list)
     fi = [(a, b) for m in fam if 1 < len(m) <= 400 for ai, a in enumerate(m) for b in m[ai+1:]]
