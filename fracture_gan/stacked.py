@@ -19,10 +19,12 @@ __all__ = ['StackedCNN', 'StackedAdam', 'stacked_step', 'StackJob', 'schedule', 
 # %% ../nbs/07a_stacked.ipynb #ec6b6784
 class StackedCNN(nn.Module):
     "`len(models)` independent copies of one `nn.Sequential` (see `models.STACKABLE`) run as one network"
-    def __init__(self, models:list):
+    def __init__(self, models:list,
+                 channels_last:bool=False): # run the convolutions in channels_last memory format
         super().__init__()
         check_stackable(models[0])
         self.n, self.layers = len(models), list(models[0])      # the template layers give hyper-parameters only
+        self.channels_last = channels_last
         sds = [m.state_dict() for m in models]
         self.names = [k for k in sds[0] if not k.endswith('num_batches_tracked')]
         params = {k for k, _ in models[0].named_parameters()}
@@ -47,9 +49,11 @@ class StackedCNN(nn.Module):
     def forward(self, x, # (k, bs, c, h, w): one batch per model
                 which=None): # indices of the k models to run (eval mode only); default all
         "Logits `(k, bs, out)`"
-        if which is None: return stacked_forward(self.layers, self.get, x, self.training)
+        cl = self.channels_last
+        if which is None: return stacked_forward(self.layers, self.get, x, self.training, cl)
         if self.training: raise ValueError('run a subset of the stack (which=...) in eval mode only')
-        return stacked_forward(self.layers, lambda i, n: None if (t := self.get(i, n)) is None else t[which], x, False)
+        get = lambda i, n: None if (t := self.get(i, n)) is None else t[which]
+        return stacked_forward(self.layers, get, x, False, cl)
 
 # %% ../nbs/07a_stacked.ipynb #89ca3a0b
 class StackedAdam:
@@ -179,13 +183,13 @@ def _evaluate(model, X, Y, tests, which, bs:int=2048):
     model.train()
     return out
 
-def _fit_one_stack(jobs, X, Y, make_model, lr, bs, device, progress):
+def _fit_one_stack(jobs, X, Y, make_model, lr, bs, device, progress, channels_last):
     models = []
     for job in jobs:
         torch.manual_seed(job.seed)
         models.append(make_model())
     set_seed(jobs[0].seed)   # dropout and augmentation: the same jobs give the same stack, whatever ran before
-    model = StackedCNN(models).to(device)
+    model = StackedCNN(models, channels_last).to(device)
     opt = StackedAdam(model, lr)
     rows, active, reset, ends = schedule(jobs, bs)
     rows_d, active_d, reset_d = (torch.as_tensor(a, device=device) for a in (rows, active, reset))
@@ -219,10 +223,14 @@ def fit_stacked(jobs:list, # `StackJob`s
                 y:np.ndarray, # targets (N,): 1.0 fractured, 0.0 not
                 make_model=study_cnn, lr:float=1e-3, bs:int=32,
                 max_models:int|None=None, # at most this many models per stack (default: all on CUDA, 16 on CPU)
-                device=None, progress:bool=True) -> list:
+                device=None, progress:bool=True,
+                channels_last:bool|None=None # channels_last convolutions (default: on the CPU, where they are faster)
+               ) -> list:
     "Train many classifiers at once: per job `dict(history, proba, state, seconds)`"
     device = default_device(device)
     max_models = max_models or (len(jobs) if device.type == 'cuda' else 16)
+    if channels_last is None: channels_last = device.type == 'cpu'
+
     X, Y = torch.as_tensor(np.ascontiguousarray(x), device=device), torch.as_tensor(
         np.asarray(y, np.float32), device=device
     )
@@ -231,7 +239,7 @@ def fit_stacked(jobs:list, # `StackJob`s
     for s in range(0, len(order), max_models):
         part = order[s:s+max_models]
         t0 = time.perf_counter()
-        res = _fit_one_stack([jobs[j] for j in part], X, Y, make_model, lr, bs, device, progress)
+        res = _fit_one_stack([jobs[j] for j in part], X, Y, make_model, lr, bs, device, progress, channels_last)
         secs = (time.perf_counter() - t0)/len(part)
         for j, r in zip(part, res): out[j] = dict(**r, seconds=secs)
     return out
