@@ -13,7 +13,8 @@ from .images import save_png
 from .phantoms import default_data, make_phantoms
 from .audit import audit, format_audit
 from .splits import split_data, read_splits, align_splits, part_masks, n_repeats
-from .gan import gan_recipe, train_gan
+from .gan import gan_recipe, train_gan, ddp_step_check
+from .distributed import process_place, init_processes
 from .synth import synthesize
 from .quality import quality_report, closest_pairs_grid
 from .experiments import ExperimentConfig, run_experiments
@@ -22,7 +23,8 @@ from .pipeline import cpu_demo, gpu_study, run_pipeline
 
 # %% auto #0
 __all__ = ['PHANTOM_NOTICE', 'DATA', 'resolve_data', 'is_user_error', 'command_errors', 'fgan_audit', 'fgan_split',
-           'fgan_phantoms', 'fgan_train_gan', 'fgan_synth', 'fgan_quality', 'fgan_experiments', 'fgan_run']
+           'fgan_phantoms', 'fgan_train_gan', 'fgan_ddp_check', 'fgan_synth', 'fgan_quality', 'fgan_experiments',
+           'fgan_run']
 
 # %% ../nbs/12_cli.ipynb #983287f8
 PHANTOM_NOTICE = ('PHANTOM DATA: no dataset given, so this runs on procedural phantom radiographs (not patients). '
@@ -159,12 +161,29 @@ def fgan_train_gan(data:DATA=None,
     cfg = gan_recipe(recipe, tiny=tiny, **kw)
     if splits is None: print('warning: no --splits given, so the GAN sees every image; '
                              'evaluation on this data will not be leak-free.', file=sys.stderr)
+    if process_place()[1] > 1: device = init_processes(device)     # under torchrun: a GPU (or CPU process) each
     ims = load_images(resolve_data(data, quiet), size=cfg.size, labels=_label_map(labels), progress=not quiet)
     t = train_gan(ims, cfg, out, splits=splits, part=_part(part), device=device, progress=not quiet)
     h = t.history[-1]
-    print(
+    if t.rank == 0: print(
         f"{t.epoch} epochs; checkpoint {Path(out)/'checkpoint.pt'}; last losses D {h['loss_d']:.3f} G {h['loss_g']:.3f}"
     )
+
+# %% ../nbs/12_cli.ipynb #84b2dd87
+@call_parse
+@command_errors
+def fgan_ddp_check(out:str='runs/ddp_check', # folder for ddp_check.json and a one-epoch run's files
+                   steps:int=2, # synchronised steps compared with one process
+                   device:str=None): # 'cuda' (NCCL) or 'cpu' (gloo); default: cuda when available
+    "Under torchrun: synchronised GAN steps against one process's steps on the whole batches, and who writes files"
+    rep = ddp_step_check(out, steps, device=device)
+    if 'equal' not in rep: return                                    # processes other than 0
+    if rep['processes'] == 1: print('1 process: start it with torchrun --nproc_per_node 2 (or more) to compare')
+    print(f"{rep['processes']} processes ({rep['backend']}), {steps} steps: largest gradient difference "
+          f"G {rep['grad_diff_G']:.1e}, D {rep['grad_diff_D']:.1e} (of the largest gradient); weights "
+          f"G {rep['weight_diff_G']:.1e}, D {rep['weight_diff_D']:.1e}; files written by process(es) "
+          f"{[i for i, w in enumerate(rep['writes_by_process']) if w]}; report {Path(out)/'ddp_check.json'}")
+    if not rep['equal']: raise SystemExit(f"the synchronised steps differ from one process's by more than {rep['tol']}")
 
 # %% ../nbs/12_cli.ipynb #46bc9530
 @call_parse

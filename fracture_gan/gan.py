@@ -4,7 +4,7 @@
 
 # %% ../nbs/05_gan.ipynb #c857bcc8
 from __future__ import annotations
-import json, time, copy, os, pickle
+import json, time, copy, os, pickle, contextlib
 from dataclasses import dataclass, asdict, replace, fields
 from pathlib import Path
 import numpy as np, pandas as pd, torch, torch.nn as nn, torch.nn.functional as F
@@ -17,11 +17,14 @@ from .splits import align_splits, training_rows, read_splits
 from .classifier import group_weights
 from .models import (study_generator, study_discriminator, CondGenerator, CondDiscriminator, LATENT,
                                  stacked_forward, stacked_params)
+from .distributed import process_place, process_share, sync_batchnorm
+import torch.distributed as dist
+from torch.nn.parallel import DistributedDataParallel
 
 # %% auto #0
 __all__ = ['RECIPES', 'PRECISIONS', 'GANConfig', 'study_recipe', 'better_recipe', 'gan_recipe', 'recipe_name', 'PerClass',
            'make_gan', 'd_loss', 'g_loss', 'diff_augment', 'pick_precision', 'GANTrainer', 'sample_images',
-           'read_checkpoint', 'load_generator', 'training_part', 'plot_history', 'train_gan']
+           'read_checkpoint', 'load_generator', 'ddp_step_check', 'training_part', 'plot_history', 'train_gan']
 
 # %% ../nbs/05_gan.ipynb #bc3056a4
 @dataclass
@@ -224,23 +227,33 @@ def pick_precision(device, # a `torch.device` or its name
 PRECISIONS = ('bf16', 'fp16', 'fp32')
 
 # %% ../nbs/05_gan.ipynb #d83a78ee
-def _update(loss, opt, scaler=None):
+def _average_grads(opt):
+    "Average the gradients of `opt`'s parameters over the process group (those that have one)"
+    for g in opt.param_groups:
+        for p in g['params']:
+            if p.grad is not None: dist.all_reduce(p.grad, op=dist.ReduceOp.AVG)
+
+def _update(loss, opt, scaler=None,
+            average:bool=False): # average the gradients over processes first (for steps outside DDP's sync)
     "One optimizer step on `loss`, through the gradient scaler when there is one (fp16)"
     opt.zero_grad(set_to_none=True)
-    if scaler is None:
-        loss.backward()
-        opt.step()
-        return
-    scaler.scale(loss).backward()
-    scaler.step(opt)
-    scaler.update()
+    (loss if scaler is None else scaler.scale(loss)).backward()
+    if average: _average_grads(opt)
+    if scaler is None: opt.step()
+    else:
+        scaler.step(opt)
+        scaler.update()
 
 # %% ../nbs/05_gan.ipynb #7860f69d
 class GANTrainer:
     "Train a GAN described by `cfg` on uint8 images `x` (n, s, s) with class indices `y`"
     def __init__(self, cfg:GANConfig, x:np.ndarray, y:np.ndarray, out=None, device=None,
-                 groups=None): # duplicate group of each image, for `cfg.balance='group'` (None: each image its own)
-        self.cfg, self.out = cfg, Path(out) if out else None
+                 groups=None, # duplicate group of each image, for `cfg.balance='group'` (None: each image its own)
+                 distributed:bool=True): # split each batch over the processes of `torchrun`'s group, if there is one
+        rank, world, _ = process_place()
+        self.world = world if distributed and dist.is_available() and dist.is_initialized() else 1
+        self.rank = rank if self.world > 1 else 0
+        self.cfg, self.out = cfg, Path(out) if out and self.rank == 0 else None    # only process 0 writes
         self.device = default_device(device)
         self.cuda = self.device.type == 'cuda'
         self.precision = pick_precision(self.device, cfg.amp) if cfg.precision == 'auto' else cfg.precision
@@ -249,6 +262,9 @@ class GANTrainer:
         self.scaler_d, self.scaler_g = scaler(), scaler()
         torch.manual_seed(cfg.seed)
         self.G, self.D = (m.to(self.device) for m in make_gan(cfg))
+        if self.world > 1:
+            self.G = sync_batchnorm(self.G, self.device)
+            torch.manual_seed(cfg.seed + self.rank)         # dropout: each process draws its own masks
         if self.cuda and cfg.channels_last:
             self.G, self.D = (m.to(memory_format=torch.channels_last) for m in (self.G, self.D))
             for m in (self.G, self.D):
@@ -262,19 +278,31 @@ class GANTrainer:
         if len(self.x) and self.x.shape[1] != cfg.size:
             raise ValueError(f'images are {self.x.shape[1]} px, config says {cfg.size}')
         self.rng = torch.Generator(self.device).manual_seed(cfg.seed)
+        # augmentation and label noise: the shared stream in one process, each process's own in several
+        self.local_rng = (self.rng if self.world == 1 else
+                          torch.Generator(self.device).manual_seed(cfg.seed + 7919*(self.rank + 1)))
         self.epoch, self.step, self.history = 0, 0, []
         self.class_counts = np.bincount(np.asarray(y), minlength=2).tolist()
         self.weights = self._group_weights(groups)
         # stacked class networks: one launch per layer (on CPUs the grouped kernels are slower)
         self.blocks = self.cuda and cfg.arch == 'dcgan' and min(self.class_counts) > 0
         self.z_fixed = torch.randn(16, LATENT, generator=torch.Generator().manual_seed(cfg.seed + 1)).to(self.device)
-        compiled = cfg.compile and self.cuda
-        self._g, self._d = (torch.compile(self.G), torch.compile(self.D)) if compiled else (self.G, self.D)
+        g, d = self.G, self.D
+        if self.world > 1:
+            ids = [self.device.index] if self.cuda else None
+            g, d = DistributedDataParallel(g, device_ids=ids), DistributedDataParallel(d, device_ids=ids)
+        self._ddp_d = d if self.world > 1 else None
+        self._g, self._d = (torch.compile(g), torch.compile(d)) if cfg.compile and self.cuda else (g, d)
 
     def _autocast(self):
         dtype = torch.float16 if self.precision == 'fp16' else torch.bfloat16
         return torch.autocast(self.device.type, dtype=dtype, enabled=self.precision != 'fp32')
-    def _latent(self, n): return torch.randn(n, LATENT, generator=self.rng, device=self.device)
+    def _share(self, t):
+        "This process's rows of a whole batch `t` (all of them in one process)"
+        return process_share(t, self.rank, self.world, 2 if self.cfg.arch == 'dcgan' else 1)
+    def _latent(self, n):
+        "Latents for this process's `n` rows: drawn for the whole batch, as in one process, then shared"
+        return self._share(torch.randn(n*self.world, LATENT, generator=self.rng, device=self.device))
     def _group_weights(self, groups):
         "Draw weight 1/(size of its group) per image under group balance; None when every image is equally likely"
         if self.cfg.balance not in ('group', 'none'):
@@ -332,16 +360,17 @@ def _to_float(xb): return xb.float().div_(127.5).sub_(1).unsqueeze(1)
 def train_step(self:GANTrainer, idx):
     "One update: `d_steps` discriminator steps, then one generator step; returns detached losses"
     cfg = self.cfg
+    idx = self._share(idx)
     real, y = _to_float(self.x[idx]), self.y[idx]
     yc = None if self.blocks else y                  # class blocks: all class networks in one pass
     if self.cuda and cfg.channels_last: real = real.contiguous(memory_format=torch.channels_last)
-    aug = lambda t: diff_augment(t, cfg.augment, self.rng)
+    aug = lambda t: diff_augment(t, cfg.augment, self.local_rng)
     for i in range(cfg.d_steps):
         share = not cfg.fresh_latent and i == cfg.d_steps - 1
         with self._autocast():
             with torch.set_grad_enabled(share): fake_g = self._g(self._latent(len(y)), yc)
             real_logits, cls_real = self.critic(aug(real), y, yc)
-            ld = d_loss(cfg.loss, real_logits, self._d(aug(fake_g.detach()), yc), cfg.label_noise, self.rng)
+            ld = d_loss(cfg.loss, real_logits, self._d(aug(fake_g.detach()), yc), cfg.label_noise, self.local_rng)
             ld = ld + cls_real
         _update(ld, self.opt_d, self.scaler_d)
     with self._autocast():
@@ -361,9 +390,12 @@ def warmup_discriminator(self:GANTrainer, steps:int|None=None) -> float:
     todo, loss = cfg.d_warmup if steps is None else steps, torch.tensor(float('nan'))
     while todo > 0:
         for idx in self.batches()[:todo]:
+            idx = self._share(idx)
             real, y = _to_float(self.x[idx]), self.y[idx]
-            with self._autocast(): lc = self.critic(diff_augment(real, cfg.augment, self.rng), y, y)[1]
-            _update(lc, self.opt_d, self.scaler_d)
+            # the class head alone: DDP would wait for the real/fake head's gradients, so average them here
+            with self._ddp_d.no_sync() if self._ddp_d else contextlib.nullcontext():
+                with self._autocast(): lc = self.critic(diff_augment(real, cfg.augment, self.local_rng), y, y)[1]
+                _update(lc, self.opt_d, self.scaler_d, average=self._ddp_d is not None)
             loss, todo = lc.detach(), todo - 1
     return float(loss)
 
@@ -480,6 +512,9 @@ def fit(self:GANTrainer, epochs:int|None=None, progress:bool=True):
         t0, sums, batches = time.perf_counter(), torch.zeros(2, device=self.device), self.batches()
         for idx in (progress_bar(batches, parent=mb, leave=False) if progress else batches):
             sums += torch.stack(self.train_step(idx))
+        if self.world > 1:
+            dist.all_reduce(sums)
+            sums /= self.world
         if self.cuda: torch.cuda.synchronize()
         dt, nb = time.perf_counter() - t0, max(len(batches), 1)
         self.epoch = e + 1
@@ -504,6 +539,55 @@ def load_generator(fn, device='cpu') -> tuple[nn.Module, GANConfig, dict]:
     G.load_state_dict(st['G_ema'] if st.get('G_ema') is not None else st['G'])
     info = dict(sha256=file_sha256(fn), epoch=st['epoch'], class_counts=st.get('class_counts', [1, 1]))
     return G.to(device).eval(), cfg, info
+
+# %% ../nbs/05_gan.ipynb #225f30d8
+def _grads(m:nn.Module) -> torch.Tensor:
+    "All gradients of `m`, flat"
+    return torch.cat([p.grad.flatten() for p in m.parameters() if p.grad is not None])
+
+def ddp_step_check(out, # folder for `ddp_check.json` and the short run's files (process 0 writes)
+                   steps:int=2, # synchronised steps compared with one process
+                   spec:str='better size=32 ch=4 bs=8 augment= d_warmup=2 ema=0.9', # recipe (no per-process draws)
+                   tol:float=1e-4, # largest gradient difference (relative to the largest gradient) and weight difference
+                   device=None) -> dict:
+    "Under `torchrun`: gradients and weights of `steps` synchronised steps against one process on the whole batches"
+    from fracture_gan.distributed import init_processes
+    device = init_processes(device)
+    rank, world, _ = process_place()
+    cfg, out = gan_recipe(spec), Path(out)
+    rng = np.random.default_rng(0)
+    y = np.arange(64) % 2
+    x = (rng.integers(0, 128, (64, cfg.size, cfg.size)) + 100*y[:, None, None]).astype(np.uint8)
+    t = GANTrainer(cfg, x, y, device=device)
+    t.warmup_discriminator()
+    for idx in t.batches()[:steps]: t.train_step(idx)
+    rep = dict(processes=t.world, backend=dist.get_backend() if t.world > 1 else None, steps=steps, spec=spec, tol=tol)
+    if rank == 0:
+        one = GANTrainer(cfg, x, y, device=device, distributed=False)
+        one.warmup_discriminator()
+        for idx in one.batches()[:steps]: one.train_step(idx)
+        for name in ('G', 'D'):
+            mine, ref = getattr(t, name), getattr(one, name)
+            scale = _grads(ref).abs().max()
+            rep[f'grad_diff_{name}'] = ((_grads(mine) - _grads(ref)).abs().max()/scale).item()
+            pairs = [(n, p, q) for (n, p), q in zip(mine.named_parameters(), ref.parameters()) if q.grad is not None]
+            # a bias just before BatchNorm has no gradient but rounding, which Adam turns into full steps
+            noise = [n for n, p, q in pairs if q.grad.abs().max() < 1e-5*scale]
+            rep[f'rounding_only_{name}'] = noise
+            rep[f'weight_diff_{name}'] = max((p - q).abs().max().item() for n, p, q in pairs if n not in noise)
+        rep['equal'] = all(rep[f'grad_diff_{n}'] <= tol and rep[f'weight_diff_{n}'] <= tol for n in ('G', 'D'))
+    run = GANTrainer(replace(cfg, epochs=1), x, y, out=out/'fit', device=device)
+    run.fit(progress=False)
+    writes = [run.out is not None]
+    if t.world > 1:
+        writes = [None]*t.world
+        dist.all_gather_object(writes, run.out is not None)
+        dist.barrier()
+    if rank == 0:
+        rep['writes_by_process'] = writes
+        rep['files'] = sorted(str(f.relative_to(out/'fit')) for f in (out/'fit').rglob('*') if f.is_file())
+        (out/'ddp_check.json').write_text(json.dumps(rep, indent=1))
+    return rep
 
 # %% ../nbs/05_gan.ipynb #b6204aa9
 def training_part(ims:ImageSet, # loaded images
@@ -556,12 +640,15 @@ def train_gan(data, # dataset folder, or an already loaded `ImageSet`
             raise ValueError(f'{ck} was trained with another configuration; choose a new output folder.')
         t.cfg.epochs = cfg.epochs
     else: t = GANTrainer(cfg, x, y, out=out, device=device, groups=groups)
-    out.mkdir(parents=True, exist_ok=True)
+    main = t.rank == 0                                  # under torchrun only process 0 writes
     n_groups = None if groups is None else int(pd.Series(groups).nunique())
     config = dict(gan=asdict(cfg), data=str(ims.root), part=str(part), frac=frac, n_train=len(x), n_groups=n_groups,
-                  class_counts=t.class_counts, environment=environment())
-    (out/'config.json').write_text(json.dumps(config, indent=1, default=str))
-    t.fit(cfg.epochs, progress=progress)
-    pd.DataFrame(t.history).to_csv(out/'history.csv', index=False)
-    plot_history(t.history, out/'losses.png', f'{cfg.arch} GAN')
+                  class_counts=t.class_counts, processes=t.world, environment=environment())
+    if main:
+        out.mkdir(parents=True, exist_ok=True)
+        (out/'config.json').write_text(json.dumps(config, indent=1, default=str))
+    t.fit(cfg.epochs, progress=progress and main)
+    if main:
+        pd.DataFrame(t.history).to_csv(out/'history.csv', index=False)
+        plot_history(t.history, out/'losses.png', f'{cfg.arch} GAN')
     return t
