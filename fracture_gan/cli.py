@@ -179,8 +179,8 @@ def fgan_ddp_check(out:str='runs/ddp_check', # folder for ddp_check.json and a o
     rep = ddp_step_check(out, steps, device=device)
     if 'equal' not in rep: return                                    # processes other than 0
     if rep['processes'] == 1: print('1 process: start it with torchrun --nproc_per_node 2 (or more) to compare')
-    print(f"{rep['processes']} processes ({rep['backend']}), {steps} steps: largest gradient difference "
-          f"G {rep['grad_diff_G']:.1e}, D {rep['grad_diff_D']:.1e} (of the largest gradient); weights "
+    print(f"{rep['processes']} processes ({rep['backend']}), {steps} steps: largest difference of the generator's "
+          f"gradients {rep['grad_diff_G']:.1e} (of the largest gradient); of the weights "
           f"G {rep['weight_diff_G']:.1e}, D {rep['weight_diff_D']:.1e}; files written by process(es) "
           f"{[i for i, w in enumerate(rep['writes_by_process']) if w]}; report {Path(out)/'ddp_check.json'}")
     if not rep['equal']: raise SystemExit(f"the synchronised steps differ from one process's by more than {rep['tol']}")
@@ -254,6 +254,7 @@ def fgan_experiments(data:DATA=None,
             'One synthetic folder cannot serve every part (its GAN saw the other parts): '
             'use fgan_run, which trains a GAN per part.'
         )
+    if process_place()[1] > 1: device = init_processes(device)     # under torchrun: the runs are shared out
     ims = load_images(resolve_data(data, quiet), size=size, labels=_label_map(labels), progress=not quiet)
     s = read_splits(splits)
     exps = _ints(experiments) if synth else tuple(e for e in _ints(experiments) if e in (1, 2))
@@ -277,7 +278,9 @@ def fgan_experiments(data:DATA=None,
         pair = (syn.x, is_fractured(syn.items.label))
         bank = lambda part, frac: {Path(synth).name: pair}
     res, curves, preds = run_experiments(ims, s, cfg, bank, device=device, progress=not quiet)
-    config = dict(data=str(ims.root), experiments=cfg.__dict__, splits=splits, synth=synth)
+    if process_place()[0] != 0: return                                # process 0 writes
+    config = dict(data=str(ims.root), experiments=cfg.__dict__, splits=splits, synth=synth,
+                  processes=process_place()[1])
     md = write_bundle(out, res, curves, preds, config, phantom=is_phantom(ims.root), command=_command())
     print(markdown_table(summary_table(res)))
     print(f'bundle: {md}')

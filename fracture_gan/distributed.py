@@ -7,10 +7,9 @@ from __future__ import annotations
 import os
 import torch, torch.nn as nn, torch.nn.functional as F
 import torch.distributed as dist
-from torch.distributed.nn.functional import all_reduce as all_reduce_with_grad
 
 # %% auto #0
-__all__ = ['process_place', 'init_processes', 'GlobalBatchNorm2d', 'sync_batchnorm', 'process_share']
+__all__ = ['process_place', 'init_processes', 'SumOverProcesses', 'GlobalBatchNorm2d', 'sync_batchnorm', 'process_share']
 
 # %% ../nbs/04a_distributed.ipynb #ffa48916
 def process_place() -> tuple[int, int, int]:
@@ -32,6 +31,20 @@ def init_processes(device=None) -> torch.device:
     return dev
 
 # %% ../nbs/04a_distributed.ipynb #c8231800
+class SumOverProcesses(torch.autograd.Function):
+    "All-reduce (sum) that gradients flow back through: the backward pass sums the gradients over processes too"
+    @staticmethod
+    def forward(ctx, t):
+        t = t.clone()
+        dist.all_reduce(t)
+        return t
+    @staticmethod
+    def backward(ctx, g):
+        g = g.clone()
+        dist.all_reduce(g)
+        return g
+
+# %% ../nbs/04a_distributed.ipynb #1d8e152e
 class GlobalBatchNorm2d(nn.BatchNorm2d):
     "BatchNorm2d with batch statistics over all processes of the group (any device, any backend)"
     def forward(self, x):
@@ -39,7 +52,7 @@ class GlobalBatchNorm2d(nn.BatchNorm2d):
         if not (self.training and dist.is_available() and dist.is_initialized()): return super().forward(x)
         n = torch.full((1,), x.numel()/x.shape[1], device=x.device, dtype=torch.float32)
         xf = x.float()
-        sums = all_reduce_with_grad(torch.cat([n, xf.sum((0, 2, 3)), (xf*xf).sum((0, 2, 3))]))
+        sums = SumOverProcesses.apply(torch.cat([n, xf.sum((0, 2, 3)), (xf*xf).sum((0, 2, 3))]))
         c = x.shape[1]
         count, mean = sums[0], sums[1:c+1]/sums[0]
         var = (sums[c+1:]/count - mean*mean).clamp_min(0)

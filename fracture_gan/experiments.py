@@ -15,6 +15,8 @@ from .classifier import fit_classifier, predict_proba, binary_metrics, history, 
 from .stacked import StackJob, fit_stacked
 from .models import study_cnn
 from .audit import duplicate_groups
+from .distributed import process_place
+import torch.distributed as dist
 
 # %% auto #0
 __all__ = ['EXPERIMENTS', 'USES_SYNTH', 'PROTOCOLS', 'MINORITY', 'ExperimentConfig', 'balanced_rows', 'train_threshold', 'Phase',
@@ -202,6 +204,17 @@ def _phases(r, y, cfg):
     if not r['balanced']: return ph
     return [Phase(balanced_rows(p.rows, y, r['key']['seed']), p.epochs, p.augment) for p in ph]
 
+def _train_shared(runs, x, y, cfg, device, progress, x_ext=None):
+    "`_train` under `torchrun`: each process trains every `world`-th run; every process gets all results"
+    rank, world, _ = process_place()
+    if world == 1 or not dist.is_initialized(): return _train(runs, x, y, cfg, device, progress, x_ext)
+    mine = _train(runs[rank::world], x, y, cfg, device, progress and rank == 0, x_ext)
+    parts = [None]*world
+    dist.all_gather_object(parts, mine)
+    done = [None]*len(runs)
+    for r, part in enumerate(parts): done[r::world] = part
+    return done
+
 def _train(runs, x, y, cfg, device, progress, x_ext=None):
     "Per run, by the engine `cfg` names: `history`, `proba` (test), `seconds`, `external` and `train` probabilities"
     phases = [_phases(r, y, cfg) for r in runs]
@@ -254,7 +267,7 @@ def run_experiments(ims:ImageSet, # the loaded real images
     runs = _plan(s, cfg, synth_for)
     px, py = _pool(ims.x, is_fractured(ims.items.label), runs)
     rows, curves, preds = [], [], []
-    for r, o in zip(runs, _train(runs, px, py, cfg, device, progress, x_ext)):
+    for r, o in zip(runs, _train_shared(runs, px, py, cfg, device, progress, x_ext)):
         train = s.iloc[r['train']]
         cut = train_threshold(is_fractured(train.label), o['train'], group_weights(train.group)) if r['tune'] else 0.5
         for test, prob, tag in [(s.iloc[r['test']], o['proba'], 'internal'), (ext, o['external'], 'external')]:

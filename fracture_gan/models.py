@@ -10,7 +10,8 @@ from torch.nn.utils.parametrizations import spectral_norm
 # %% auto #0
 __all__ = ['LATENT', 'STACKABLE', 'count_params', 'Reshape', 'study_generator', 'study_discriminator', 'study_cnn',
            'check_stackable', 'conv_transpose_phases', 'stacked_forward', 'stacked_params', 'CondBatchNorm', 'GBlock',
-           'CondGenerator', 'DBlock', 'CondDiscriminator']
+           'CondGenerator', 'DBlock', 'CondDiscriminator', 'SkipExcite', 'UpBlock', 'FewShotGenerator',
+           'FewShotDiscriminator']
 
 # %% ../nbs/04_models.ipynb #dfdf1d36
 def count_params(m:nn.Module) -> tuple[int, int]:
@@ -225,3 +226,71 @@ class CondDiscriminator(nn.Module):
         if not classes: return logits
         if self.cls is None: raise ValueError('this discriminator has no class head: make it with aux=True')
         return logits, self.cls(h)
+
+# %% ../nbs/04_models.ipynb #87da2f60
+class SkipExcite(nn.Module):
+    "Skip-layer excitation: channel gates for a fine feature map, computed from a coarse one"
+    def __init__(self, c_coarse, c_fine):
+        super().__init__()
+        self.gate = nn.Sequential(nn.AdaptiveAvgPool2d(4), nn.Conv2d(c_coarse, c_fine, 4), nn.LeakyReLU(0.1),
+                                  nn.Conv2d(c_fine, c_fine, 1), nn.Sigmoid())
+    def forward(self, coarse, fine):
+        "`fine` with each channel scaled by a gate in (0, 1) from `coarse`"
+        return fine*self.gate(coarse)
+
+# %% ../nbs/04_models.ipynb #b901772b
+class UpBlock(nn.Module):
+    "Upsample x2 (nearest), conv 3x3, conditional BN, leaky ReLU"
+    def __init__(self, cin, cout, n_classes):
+        super().__init__()
+        self.conv, self.bn = nn.Conv2d(cin, cout, 3, padding=1), CondBatchNorm(cout, n_classes)
+    def forward(self, x, y):
+        "Twice the side of `x`, conditioned on classes `y`"
+        return F.leaky_relu(self.bn(self.conv(F.interpolate(x, scale_factor=2)), y), 0.2)
+
+# %% ../nbs/04_models.ipynb #0db04550
+class FewShotGenerator(nn.Module):
+    "FastGAN-style conditional generator: (latent (n, 128), class (n,)) -> images (n, 1, size, size) in [-1, 1]"
+    def __init__(self, size:int=64, ch:int=64, n_classes:int=2, latent:int=LATENT):
+        super().__init__()
+        n_up = {32: 3, 64: 4, 128: 5}[size]
+        mult = [8, 8, 4, 2, 1, 1][:n_up+1]
+        self.size, self.latent, self.n_classes, self.c0 = size, latent, n_classes, ch*mult[0]
+        self.fc = nn.Linear(latent, 4*4*self.c0)
+        self.bn0 = CondBatchNorm(self.c0, n_classes)
+        self.blocks = nn.ModuleList(UpBlock(ch*a, ch*b, n_classes) for a, b in zip(mult[:-1], mult[1:]))
+        # each map gates the one two doublings finer: 4x4 -> 16x16, 8x8 -> 32x32, ...
+        self.excite = nn.ModuleList(SkipExcite(ch*mult[i], ch*mult[i+2]) for i in range(n_up - 1))
+        self.out = nn.Sequential(nn.Conv2d(ch*mult[-1], 1, 3, padding=1), nn.Tanh())
+    def forward(self, z, y):
+        "Images (n, 1, size, size) in [-1, 1] for latents `z` and classes `y`"
+        h = F.leaky_relu(self.bn0(self.fc(z).view(len(z), self.c0, 4, 4), y), 0.2)
+        feats = [h]
+        for i, b in enumerate(self.blocks):
+            h = b(h, y)
+            if i >= 1 and i - 1 < len(self.excite): h = self.excite[i - 1](feats[i - 1], h)
+            feats.append(h)
+        return self.out(h)
+
+# %% ../nbs/04_models.ipynb #31e540c4
+class FewShotDiscriminator(CondDiscriminator):
+    "`CondDiscriminator` that can also reconstruct its input at half size from its 8x8 features (self-supervision)"
+    def __init__(self, size:int=64, ch:int=64, n_classes:int=2, aux:bool=False):
+        super().__init__(size, ch, n_classes, aux)
+        self.n8 = {32: 2, 64: 3, 128: 4}[size]            # blocks down to 8x8
+        c = self.blocks[self.n8 - 1].c2.out_channels
+        up = lambda a, b: [nn.Upsample(scale_factor=2), nn.Conv2d(a, b, 3, padding=1), nn.LeakyReLU(0.2)]
+        n_up = {32: 1, 64: 2, 128: 3}[size]               # 8x8 -> size/2
+        chans = [c] + [max(c//2**(i + 1), 4) for i in range(n_up)]
+        self.decoder = nn.Sequential(*[m for a, b in zip(chans[:-1], chans[1:]) for m in up(a, b)],
+                                     nn.Conv2d(chans[-1], 1, 3, padding=1), nn.Tanh())
+    def forward(self, x, y, classes:bool=False, decode:bool=False):
+        "Logits; with `classes` also the class head's; with `decode` also the half-size reconstruction of `x`"
+        h8 = self.blocks[:self.n8](x)
+        h = F.leaky_relu(self.blocks[self.n8:](h8), 0.2).sum((2, 3))
+        out = [self.lin(h) + (self.embed(y)*h).sum(1, keepdim=True)]
+        if classes:
+            if self.cls is None: raise ValueError('this discriminator has no class head: make it with aux=True')
+            out.append(self.cls(h))
+        if decode: out.append(self.decoder(h8))
+        return out[0] if len(out) == 1 else tuple(out)
