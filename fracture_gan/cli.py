@@ -143,7 +143,7 @@ def fgan_phantoms(dest:str, # folder to create
 @call_parse
 @command_errors
 def fgan_train_gan(data:DATA=None,
-                   recipe:str='better', # 'study' (the study's DCGAN) or 'better', with field=value overrides
+                   recipe:str='better', # 'study' (the study's DCGAN), 'better' or 'fewshot', with field=value overrides
                    out:str='runs/gan', # output folder; a checkpoint there is resumed
                    epochs:int=None, # default: the recipe's (100)
                    splits:str=None, # split table from fgan_split: the GAN trains on the training part only
@@ -290,7 +290,7 @@ def fgan_experiments(data:DATA=None,
 @command_errors
 def fgan_run(data:DATA=None,
              out:str=None, # results bundle folder (default: runs/<date-time>)
-             gans:str='study,better', # GAN recipes: 'study', 'better', with field=value overrides; '' for none
+             gans:str='study,better', # GAN recipes ('study', 'better', 'fewshot') with field=value overrides; '' none
              protocol:str='grouped', # 'grouped', 'holdout' or 'official'
              parts:int=None, # grouped cross-validation parts (default: 3 on phantoms, 5 on real data)
              repeats:int=1, # grouped: partitions drawn (repeated cross-validation, corrected intervals)
