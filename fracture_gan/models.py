@@ -268,7 +268,7 @@ class FewShotGenerator(nn.Module):
         feats = [h]
         for i, b in enumerate(self.blocks):
             h = b(h, y)
-            if i >= 1 and i - 1 < len(self.excite): h = self.excite[i - 1](feats[i - 1], h)
+            if i >= 1: h = self.excite[i - 1](feats[i - 1], h)       # from the 2nd block on: gated
             feats.append(h)
         return self.out(h)
 
