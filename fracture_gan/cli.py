@@ -254,7 +254,8 @@ def fgan_experiments(data:DATA=None,
             'One synthetic folder cannot serve every part (its GAN saw the other parts): '
             'use fgan_run, which trains a GAN per part.'
         )
-    if process_place()[1] > 1: device = init_processes(device)     # under torchrun: the runs are shared out
+    rank, world, _ = process_place()
+    if world > 1: device = init_processes(device)                   # under torchrun: the runs are shared out
     ims = load_images(resolve_data(data, quiet), size=size, labels=_label_map(labels), progress=not quiet)
     s = read_splits(splits)
     exps = _ints(experiments) if synth else tuple(e for e in _ints(experiments) if e in (1, 2))
@@ -278,9 +279,8 @@ def fgan_experiments(data:DATA=None,
         pair = (syn.x, is_fractured(syn.items.label))
         bank = lambda part, frac: {Path(synth).name: pair}
     res, curves, preds = run_experiments(ims, s, cfg, bank, device=device, progress=not quiet)
-    if process_place()[0] != 0: return                                # process 0 writes
-    config = dict(data=str(ims.root), experiments=cfg.__dict__, splits=splits, synth=synth,
-                  processes=process_place()[1])
+    if rank != 0: return                                              # process 0 writes
+    config = dict(data=str(ims.root), experiments=cfg.__dict__, splits=splits, synth=synth, processes=world)
     md = write_bundle(out, res, curves, preds, config, phantom=is_phantom(ims.root), command=_command())
     print(markdown_table(summary_table(res)))
     print(f'bundle: {md}')
