@@ -4,13 +4,13 @@
 
 # %% ../nbs/13_bench.ipynb #b7746752
 from __future__ import annotations
-import json, time
+import json, time, tempfile
 from contextlib import contextmanager
 from functools import partial
 from pathlib import Path
 import numpy as np, pandas as pd, torch, torch.nn.functional as F
 from fastcore.script import call_parse, Param
-from .data import load_images, environment, default_device
+from .data import load_images, environment, default_device, tune_cpu_allocator
 from .cli import command_errors
 from .images import file_sha256
 from .audit import audit_images
@@ -24,7 +24,8 @@ from .experiments import ExperimentConfig, run_experiments
 
 # %% auto #0
 __all__ = ['DCGAN_VARIANTS', 'CLASSIFIER_VARIANTS', 'eager_dcgan_speed', 'trainer_speed', 'bench_dcgan', 'plain_classifier_loop',
-           'bench_classifier', 'stand_in_synth', 'bench_experiments', 'pack_data', 'fgan_bench', 'fgan_pack']
+           'serve_classifier_loop', 'bench_classifier', 'stand_in_synth', 'bench_experiments', 'pack_data',
+           'fgan_bench', 'fgan_pack']
 
 # %% ../nbs/13_bench.ipynb #e386fc34
 def _sync(dev):
@@ -157,15 +158,61 @@ def _stacked_loop(x, y, epochs, bs, k):
     jobs = [StackJob([(np.arange(len(x)), epochs)], np.arange(bs), seed=s) for s in range(k)]
     fit_stacked(jobs, x, y, bs=bs, device='cpu', progress=False)
 
+def _plain_tuned_loop(x, y, epochs, bs, k):
+    tune_cpu_allocator()
+    plain_classifier_loop(x, y, epochs, bs, k)
+
 #: the loops `bench_classifier` times: name -> f(x, y, epochs, bs, k)
 CLASSIFIER_VARIANTS = {
     'plain eager fp32': plain_classifier_loop,
     'plain eager channels_last': partial(plain_classifier_loop, channels_last=True),
+    'plain eager fp32, tuned allocator': _plain_tuned_loop,
     'package, fastai Learner': _fastai_loop,
     'package, stacked': _stacked_loop,
 }
 
 # %% ../nbs/13_bench.ipynb #32ba4151
+def serve_classifier_loop(name:str, # a key of `CLASSIFIER_VARIANTS`
+                          data:str, # `.npz` with arrays `x` and `y`
+                          epochs:int=1, bs:int=32, k:int=8,
+                          inp=None, out=None): # the request and answer streams (default: stdin and stdout)
+    "Time loop `name` once per request line `run` from `inp`; answers `ready`, then seconds per run, on `out`"
+    import sys
+    inp, out = inp or sys.stdin, out or sys.stdout
+    f, d = CLASSIFIER_VARIANTS[name], np.load(data)
+    x, y = d['x'], d['y']
+    f(x[:2*bs], y[:2*bs], 1, bs, 1)
+    print('ready', file=out, flush=True)
+    for line in inp:
+        if line.strip() != 'run': break
+        t0 = time.perf_counter()
+        f(x, y, epochs, bs, k)
+        print(time.perf_counter() - t0, file=out, flush=True)
+
+# %% ../nbs/13_bench.ipynb #523e8cfd
+_SERVE = '\n'.join([
+    'import sys',
+    'from fracture_gan.bench import serve_classifier_loop',
+    'serve_classifier_loop(*sys.argv[1:3], *map(int, sys.argv[3:]))',
+])
+
+def _start_loop_server(name, data, epochs, bs, k, log):
+    "A fresh Python process serving `serve_classifier_loop` for loop `name`; its errors go to file `log`"
+    import subprocess, sys
+    with open(log, 'w') as err:
+        return subprocess.Popen([sys.executable, '-c', _SERVE, name, str(data), str(epochs), str(bs), str(k)],
+                                stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=err, text=True)
+
+def _ask(p, name, request, log):
+    "Send `request` (if any) to a loop server and read its answer; a `RuntimeError` with its `log` if it died"
+    if request: print(request, file=p.stdin, flush=True)
+    answer = p.stdout.readline().strip()
+    if not answer:
+        p.wait()
+        raise RuntimeError(f'the timing process of {name!r} stopped:\n{Path(log).read_text()[-2000:]}')
+    return answer
+
+# %% ../nbs/13_bench.ipynb #7be9243e
 def bench_classifier(n:int=2048, # images per epoch
                      k:int=8, # models per variant
                      epochs:int=1, bs:int=32,
@@ -175,20 +222,28 @@ def bench_classifier(n:int=2048, # images per epoch
     rng = np.random.default_rng(0)
     x = rng.integers(0, 256, (n, 64, 64), dtype=np.uint8)
     y = (np.arange(n) % 2).astype(np.float32)
-    for name in variants: CLASSIFIER_VARIANTS[name](x[:2*bs], y[:2*bs], 1, bs, 1)
     images, secs = k*epochs*(n//bs*bs), {name: [] for name in variants}
-    for r in range(rounds):
-        for name in variants:
-            t0 = time.perf_counter()
-            CLASSIFIER_VARIANTS[name](x, y, epochs, bs, k)
-            secs[name].append(time.perf_counter() - t0)
-            if progress: print(f'round {r + 1}: {name}: {images/secs[name][-1]:,.0f} img/s')
+    with tempfile.TemporaryDirectory() as d:
+        np.savez(Path(d)/'xy.npz', x=x, y=y)
+        logs = {name: Path(d)/f'loop{i}.log' for i, name in enumerate(variants)}
+        procs = {name: _start_loop_server(name, Path(d)/'xy.npz', epochs, bs, k, logs[name]) for name in variants}
+        try:
+            for name, p in procs.items(): _ask(p, name, None, logs[name])       # 'ready': imported and warmed up
+            for r in range(rounds):
+                for name, p in procs.items():
+                    secs[name].append(float(_ask(p, name, 'run', logs[name])))
+                    if progress: print(f'round {r + 1}: {name}: {images/secs[name][-1]:,.0f} img/s')
+        finally:
+            for p in procs.values():
+                p.stdin.close()
+                p.wait()
     speed = {name: images/np.median(v) for name, v in secs.items()}
     ref = speed.get('plain eager fp32', np.nan)
     df = pd.DataFrame([dict(variant=name, img_s=speed[name], ratio=speed[name]/ref,
                             img_s_rounds=[round(images/t) for t in v]) for name, v in secs.items()])
     if out: _write_json(out, dict(rows=df.to_dict('records'), n=n, k=k, epochs=epochs, bs=bs, rounds=rounds,
-                                  images_per_variant=images, environment=environment()))
+                                  images_per_variant=images, one_process_per_variant=True,
+                                  environment=environment()))
     return df
 
 # %% ../nbs/13_bench.ipynb #9b847bb4

@@ -13,6 +13,7 @@ from fastai.vision.all import (DataBlock, TransformBlock, IndexSplitter, Learner
                                BCEWithLogitsLossFlat, accuracy_multi, aug_transforms, Adam, noop, set_seed)
 from sklearn.metrics import roc_auc_score
 from .models import study_cnn
+from .data import tune_cpu_allocator
 
 # %% auto #0
 __all__ = ['CLASSIC_AUG', 'ArrayImage', 'ArrayTarget', 'ArrayDL', 'array_dls', 'cnn_learner_for', 'fit_classifier', 'history',
@@ -97,6 +98,7 @@ def fit_classifier(x_train, y_train, x_valid, y_valid, epochs:int=20, lr:float=1
                    one_cycle:bool=False # fastai's one-cycle schedule peaking at `lr` (else a constant `lr`, as Keras)
                   ) -> Learner:
     "Train a classifier on `(x_train, y_train)`, validating on `(x_valid, y_valid)`; `init`: a state dict to start from"
+    tune_cpu_allocator()
     set_seed(seed)    # python, numpy and torch: augmentation draws from python's `random`, dropout from torch's
     x = np.concatenate([x_train, x_valid])
     y = np.concatenate([y_train, y_valid])

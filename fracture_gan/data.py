@@ -14,8 +14,8 @@ from fastprogress.fastprogress import progress_bar
 
 # %% auto #0
 __all__ = ['LABELS', 'SPLITS', 'IMAGE_EXTS', 'MANIFEST_UNITS', 'PHANTOM_MARKER', 'BONEFRAC_HANDLE', 'shared_data', 'environment',
-           'default_device', 'folder_label', 'is_fractured', 'class_index', 'read_manifest', 'find_images',
-           'is_phantom', 'to_gray8', 'decode_image', 'square', 'cache_dir', 'ImageSet', 'load_images',
+           'default_device', 'tune_cpu_allocator', 'folder_label', 'is_fractured', 'class_index', 'read_manifest',
+           'find_images', 'is_phantom', 'to_gray8', 'decode_image', 'square', 'cache_dir', 'ImageSet', 'load_images',
            'download_bonefrac', 'runtime_note', 'tutorial_data']
 
 # %% ../nbs/00_data.ipynb #108a9ee0
@@ -62,6 +62,18 @@ def default_device(device=None) -> 'torch.device':
         f"device {str(device)!r} asks for a GPU, but torch {torch.__version__} sees none here: "
         "use 'cpu' (--device cpu), or run on a machine with a CUDA GPU.")
     return dev
+
+# %% ../nbs/00_data.ipynb #9ab341d2
+def tune_cpu_allocator(mmap_threshold:int=32 << 20, # blocks below this size come from the reused heap
+                       trim_threshold:int=256 << 20 # free heap kept for reuse before it goes back to the OS
+                      ) -> bool:
+    "Let glibc's `malloc` reuse freed memory for CPU tensors; `True` if set (Linux with glibc), else `False`"
+    if os.environ.get('FGAN_DEFAULT_MALLOC') or not sys.platform.startswith('linux'): return False
+    import ctypes
+    libc = ctypes.CDLL(None)
+    if not hasattr(libc, 'gnu_get_libc_version'): return False          # musl and others have other knobs
+    M_TRIM_THRESHOLD, M_MMAP_THRESHOLD = -1, -3
+    return bool(libc.mallopt(M_TRIM_THRESHOLD, trim_threshold) and libc.mallopt(M_MMAP_THRESHOLD, mmap_threshold))
 
 # %% ../nbs/00_data.ipynb #17d21c42
 LABELS = ('fractured', 'not fractured')

@@ -11,7 +11,8 @@ import numpy as np, pandas as pd, torch, torch.nn as nn, torch.nn.functional as 
 import matplotlib.pyplot as plt
 from fastcore.basics import patch
 from fastprogress.fastprogress import master_bar, progress_bar
-from .data import LABELS, load_images, environment, ImageSet, default_device, class_index
+from .data import (LABELS, load_images, environment, ImageSet, default_device, class_index,
+                               tune_cpu_allocator)
 from .images import to_uint8, image_grid, save_png, file_sha256
 from .splits import align_splits, training_rows, read_splits
 from .classifier import group_weights
@@ -264,6 +265,7 @@ class GANTrainer:
         self.rank = rank if self.world > 1 else 0
         self.cfg, self.out = cfg, Path(out) if out and self.rank == 0 else None    # only process 0 writes
         self.device = default_device(device)
+        tune_cpu_allocator()
         self.cuda = self.device.type == 'cuda'
         self.precision = pick_precision(self.device, cfg.amp) if cfg.precision == 'auto' else cfg.precision
         if self.precision not in PRECISIONS: raise ValueError(f'precision {self.precision!r}: use one of {PRECISIONS}')

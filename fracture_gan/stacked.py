@@ -11,7 +11,7 @@ from fastprogress.fastprogress import progress_bar
 from fastai.vision.all import Pipeline, aug_transforms, TensorImageBW, set_seed
 from .models import study_cnn, stacked_forward, check_stackable
 from .classifier import CLASSIC_AUG
-from .data import default_device
+from .data import default_device, tune_cpu_allocator
 
 # %% auto #0
 __all__ = ['StackedCNN', 'StackedAdam', 'stacked_step', 'StackJob', 'schedule', 'fit_stacked']
@@ -228,6 +228,7 @@ def fit_stacked(jobs:list, # `StackJob`s
                ) -> list:
     "Train many classifiers at once: per job `dict(history, proba, state, seconds)`"
     device = default_device(device)
+    tune_cpu_allocator()
     max_models = max_models or (len(jobs) if device.type == 'cuda' else 16)
     if channels_last is None: channels_last = device.type == 'cpu'
 
