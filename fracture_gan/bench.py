@@ -4,7 +4,7 @@
 
 # %% ../nbs/13_bench.ipynb #b7746752
 from __future__ import annotations
-import json, time, tempfile
+import json, time, tempfile, subprocess, sys
 from contextlib import contextmanager
 from functools import partial
 from pathlib import Path
@@ -177,7 +177,6 @@ def serve_classifier_loop(name:str, # a key of `CLASSIFIER_VARIANTS`
                           epochs:int=1, bs:int=32, k:int=8,
                           inp=None, out=None): # the request and answer streams (default: stdin and stdout)
     "Time loop `name` once per request line `run` from `inp`; answers `ready`, then seconds per run, on `out`"
-    import sys
     inp, out = inp or sys.stdin, out or sys.stdout
     f, d = CLASSIFIER_VARIANTS[name], np.load(data)
     x, y = d['x'], d['y']
@@ -198,7 +197,6 @@ _SERVE = '\n'.join([
 
 def _start_loop_server(name, data, epochs, bs, k, log):
     "A fresh Python process serving `serve_classifier_loop` for loop `name`; its errors go to file `log`"
-    import subprocess, sys
     with open(log, 'w') as err:
         return subprocess.Popen([sys.executable, '-c', _SERVE, name, str(data), str(epochs), str(bs), str(k)],
                                 stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=err, text=True)

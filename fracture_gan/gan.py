@@ -12,7 +12,7 @@ import matplotlib.pyplot as plt
 from fastcore.basics import patch
 from fastprogress.fastprogress import master_bar, progress_bar
 from .data import (LABELS, load_images, environment, ImageSet, default_device, class_index,
-                               tune_cpu_allocator)
+    tune_cpu_allocator)
 from .images import to_uint8, image_grid, save_png, file_sha256
 from .splits import align_splits, training_rows, read_splits
 from .classifier import group_weights
