@@ -10,7 +10,8 @@ import numpy as np, pandas as pd
 from scipy.sparse import coo_matrix
 from scipy.sparse.csgraph import connected_components
 from scipy.ndimage import gaussian_filter
-from .data import load_images, ImageSet, environment, is_phantom
+from .data import load_images, ImageSet, is_phantom
+from .runtime import environment
 
 # %% auto #0
 __all__ = ['CROP_VIEWS', 'FINE_THRESHOLD', 'NEAR_DUP_THRESHOLD', 'FAMILY_THRESHOLD', 'polar_images', 'high_pass',
@@ -22,9 +23,10 @@ __all__ = ['CROP_VIEWS', 'FINE_THRESHOLD', 'NEAR_DUP_THRESHOLD', 'FAMILY_THRESHO
 def polar_images(x:np.ndarray, # (n, h, w) grayscale images, h == w
                  n_rings:int=16, # radii sampled from 2 px to the inscribed circle
                  n_angles:int=64, # angles sampled per ring
-                 view:tuple=(1., 0., 0.) # (scale, dy, dx): a smaller disc, its centre moved by (dy, dx) px at 64 px
+                 view:tuple=(1., 0.,
+                             0.) # (scale, dy, dx): a smaller disc, its centre moved (px at 64 px)
                 ) -> np.ndarray:
-    "Polar samples `(n, n_rings, n_angles)` of each image's inscribed disc (or of `view`), zero-mean and unit-norm"
+    "Polar samples `(n, n_rings, n_angles)` of each image's inscribed disc (or `view`), normalised"
     x = np.asarray(x, dtype=np.float32)/255
     n, h, w = x.shape
     c, (f, dy, dx) = (h - 1)/2, view
@@ -35,7 +37,8 @@ def polar_images(x:np.ndarray, # (n, h, w) grayscale images, h == w
     y0, x0 = np.floor(yy).astype(int), np.floor(xx).astype(int)
     fy, fx = (yy - y0).astype(np.float32), (xx - x0).astype(np.float32)
     flat, k = x.reshape(n, -1), (y0*w + x0).ravel()
-    at = lambda o: flat[:, k + o].reshape(n, n_rings, n_angles)          # the pixel `o` places after the corner
+    # the pixel `o` places after the corner
+    at = lambda o: flat[:, k + o].reshape(n, n_rings, n_angles)
     p = at(0)*(1-fy)*(1-fx) + at(w)*fy*(1-fx) + at(1)*(1-fy)*fx + at(w+1)*fy*fx
     p = (p - p.mean((1, 2), keepdims=True)) * np.sqrt(rs)[None, :, None].astype(np.float32)
     return p / np.maximum(np.linalg.norm(p.reshape(n, -1), axis=1), 1e-8)[:, None, None]
@@ -53,14 +56,16 @@ def duplicate_descriptors(x:np.ndarray, sigma:float=4.0, view:tuple=(1., 0., 0.)
 
 # %% ../nbs/02_audit.ipynb #76b96d61
 def aligned_similarity(pa:np.ndarray, pb:np.ndarray, chunk:int=4096,
-                       pairs:tuple|None=None # `(i, j)`: compare `pa[i[k]]` with `pb[j[k]]` (default: `pa[k]`, `pb[k]`)
+                       pairs:tuple|None=None # `(i, j)`: `pa[i[k]]` against `pb[j[k]]` (default: i = j)
                       ) -> np.ndarray:
-    "Best correlation over rotations and a mirror between polar images `pa[k]` and `pb[k]`, or each pair of `pairs`"
+    "Best correlation over rotations and a mirror of polar images `pa[k]`, `pb[k]` (or `pairs`)"
     n_a = pa.shape[-1]
     i, j = (np.arange(len(pa)),)*2 if pairs is None else pairs
-    (ui, i), (uj, j) = (np.unique(np.asarray(t, int), return_inverse=True) for t in (i, j))   # spectra once per image
+    # spectra once per image
+    (ui, i), (uj, j) = (np.unique(np.asarray(t, int), return_inverse=True) for t in (i, j))
     fa = np.fft.rfft(pa[ui], axis=-1).astype(np.complex64)
-    fb, fm = (np.conj(np.fft.rfft(q, axis=-1)).astype(np.complex64) for q in (pb[uj], pb[uj][..., ::-1]))
+    spectrum = lambda q: np.conj(np.fft.rfft(q, axis=-1)).astype(np.complex64)
+    fb, fm = spectrum(pb[uj]), spectrum(pb[uj][..., ::-1])
     out = np.empty(len(i), np.float32)
     for s in range(0, len(i), chunk):
         a, b = fa[i[s:s+chunk]], j[s:s+chunk]
@@ -70,17 +75,19 @@ def aligned_similarity(pa:np.ndarray, pb:np.ndarray, chunk:int=4096,
     return out
 
 # %% ../nbs/02_audit.ipynb #db28899c
-def _magnitudes(p, n_freq=9): return np.abs(np.fft.rfft(p, axis=-1)[..., :n_freq]).reshape(len(p), -1)
+def _magnitudes(p, n_freq=9):
+    return np.abs(np.fft.rfft(p, axis=-1)[..., :n_freq]).reshape(len(p), -1)
 
 def rotation_invariant(p:np.ndarray, centre:np.ndarray|None=None, n_freq:int=9) -> np.ndarray:
-    "Unit vectors of the rings' angular Fourier magnitudes (minus `centre`, default their mean): rotation/mirror-free"
+    "Unit vectors of the rings' angular Fourier magnitudes less `centre`: free of rotation"
     d = _magnitudes(p, n_freq)
     d = d - (d.mean(0) if centre is None else centre)
     return d / np.maximum(np.linalg.norm(d, axis=1, keepdims=True), 1e-8)
 
 # %% ../nbs/02_audit.ipynb #ad4cfce2
-def candidate_pairs(p:np.ndarray, k:int=15, q:np.ndarray|None=None, chunk:int=2048) -> tuple[np.ndarray, np.ndarray]:
-    "Indices `(i, j)`: the `k` nearest neighbours `j` in `p` of each image `i` of `q` (default: `p`, no self-pairs)"
+def candidate_pairs(p:np.ndarray, k:int=15, q:np.ndarray|None=None,
+                    chunk:int=2048) -> tuple[np.ndarray, np.ndarray]:
+    "`(i, j)`: the `k` nearest neighbours `j` in `p` of each image `i` of `q` (default: `p`)"
     centre = _magnitudes(p).mean(0)
     dp = rotation_invariant(p, centre)
     dq = dp if q is None else rotation_invariant(q, centre)
@@ -102,7 +109,7 @@ def view_candidates(p:np.ndarray, # polar images of the full discs
                     pv:list, # polar images of the same images at each of `views`
                     k:int=5, # neighbours kept per image, over all views
                     chunk:int=1024) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    "`(i, j, v)`: image `j` is among the `k` nearest neighbours of view `v` (index into `pv`) of image `i`"
+    "`(i, j, v)`: image `j` is among the `k` nearest neighbours of view `v` (of `pv`) of image `i`"
     centre = _magnitudes(p).mean(0)
     dp = rotation_invariant(p, centre)
     k = min(k, len(p) - 1)
@@ -123,7 +130,7 @@ def view_candidates(p:np.ndarray, # polar images of the full discs
 
 # %% ../nbs/02_audit.ipynb #4c5afdbd
 def fine_descriptors(x:np.ndarray, sigma:float=1.0, view:tuple=(1., 0., 0.)) -> np.ndarray:
-    "Polar samples (32 x 128) of the sign of the fine high-pass of images `x` (sigma in px at 64 px)"
+    "Polar samples (32 x 128) of the sign of the fine high-pass of images `x` (sigma: px at 64 px)"
     return polar_images(np.sign(high_pass(x, sigma)), 32, 128, view)
 
 # %% ../nbs/02_audit.ipynb #50b67aa2
@@ -132,11 +139,12 @@ FINE_THRESHOLD = 0.55 # fine similarity that confirms a near-duplicate pair
 # %% ../nbs/02_audit.ipynb #0a445615
 def fine_similarity(x:np.ndarray, # (n, h, w) images
                     a:np.ndarray, b:np.ndarray, # pairs of indices into `x`
-                    views:np.ndarray, # per pair: 0 full discs, +v view `CROP_VIEWS[v-1]` of `a`, -v of `b`
-                    threshold:float=FINE_THRESHOLD # pairs below it after the full discs get the refined views
+                    views:np.ndarray, # per pair: 0 full discs, +v `CROP_VIEWS[v-1]` of `a`, -v of `b`
+                    threshold:float=FINE_THRESHOLD # pairs below it on full discs get refined views
                    ) -> np.ndarray:
     "The fine similarity of each pair `(a[k], b[k])`, its crop view refined around `views[k]`"
-    pf, signs = fine_descriptors(x), np.sign(high_pass(x, 1.0))       # the signs again for the refined views
+    # the signs again for the refined views
+    pf, signs = fine_descriptors(x), np.sign(high_pass(x, 1.0))
     sim = aligned_similarity(pf, pf, pairs=(a, b))
     for t in np.flatnonzero((sim < threshold) & (views != 0)):
         f0, dy0, dx0 = CROP_VIEWS[abs(views[t]) - 1]
@@ -144,7 +152,8 @@ def fine_similarity(x:np.ndarray, # (n, h, w) images
         near = [(f, dy0+ddy, dx0+ddx) for f in (f0-0.03, f0, min(1., f0+0.03)) for ddy in (-1, 0, 1)
                 for ddx in (-1, 0, 1)]
         q = np.concatenate([polar_images(signs[src:src+1], 32, 128, v) for v in near])
-        one = (np.arange(len(q)), np.zeros(len(q), int))                 # each refined view against `dst`
+        # each refined view against `dst`
+        one = (np.arange(len(q)), np.zeros(len(q), int))
         sim[t] = max(sim[t], aligned_similarity(q, pf[dst:dst+1], pairs=one).max())
     return sim
 
@@ -173,13 +182,13 @@ def _contents(items):
     return first, inv.ravel()
 
 def near_duplicate_pairs(ims:ImageSet, # a loaded image set
-                         threshold:float=NEAR_DUP_THRESHOLD, # aligned similarity that makes two images near duplicates
-                         family_threshold:float=FAMILY_THRESHOLD, # the same, for files of one name family and label
-                         fine_threshold:float=FINE_THRESHOLD, # fine similarity that confirms each pair
+                         threshold:float=NEAR_DUP_THRESHOLD, # aligned similarity of near duplicates
+                         family_threshold:float=FAMILY_THRESHOLD, # the same, within a name family
+                         fine_threshold:float=FINE_THRESHOLD, # fine similarity confirming a pair
                          k:int=15, # nearest neighbours checked per distinct image
-                         k_crop:int=5 # nearest neighbours of its crop views checked per distinct image
+                         k_crop:int=5 # nearest neighbours of its crop views, per image
                         ) -> pd.DataFrame:
-    "Confirmed near-duplicate pairs of distinct contents: `a, b` (`ims.items` rows), `similarity`, `fine`, `scale`..."
+    "Confirmed near-duplicate pairs of distinct contents: `a, b` (`ims.items` rows), similarities"
     first, inv = _contents(ims.items)
     x = ims.x[first]
     hp = high_pass(x)
@@ -201,7 +210,8 @@ def near_duplicate_pairs(ims:ImageSet, # a loaded image set
     c = c[c.a != c.b].sort_values('similarity', ascending=False).drop_duplicates(['a', 'b'])
     family = key[c.a] == key[c.b]
     c = c[(c.similarity >= threshold) | (family & (c.similarity >= family_threshold))]
-    c['fine'] = fine_similarity(x, c.a.to_numpy(), c.b.to_numpy(), c.view.to_numpy(), fine_threshold)
+    c['fine'] = fine_similarity(x, c.a.to_numpy(), c.b.to_numpy(), c.view.to_numpy(),
+                                fine_threshold)
     c = c[c.fine >= fine_threshold].sort_values(['a', 'b'])
     ev = np.where(c.similarity >= threshold, 'image', 'image+name')
     scale = np.array([1.] + [v[0] for v in CROP_VIEWS])[c.view.abs()]
@@ -210,15 +220,17 @@ def near_duplicate_pairs(ims:ImageSet, # a loaded image set
 
 # %% ../nbs/02_audit.ipynb #21ed88a8
 def duplicate_groups(ims:ImageSet, pairs:pd.DataFrame|None=None, **kwargs) -> pd.DataFrame:
-    "`ims.items` with `content`, `family` and `group` columns (groups: components of duplicates and of named units)"
+    "`ims.items` with `content`, `family` and `group` (components of duplicates and of named units)"
     items = ims.items.copy()
     first, inv = _contents(items)
     if pairs is None: pairs = near_duplicate_pairs(ims, **kwargs)
     c_of_row = inv
     a, b = c_of_row[pairs.a.to_numpy()], c_of_row[pairs.b.to_numpy()]
-    if 'unit' in items:                                     # every image of a unit joins the unit's first image
+    # every image of a unit joins the unit's first image
+    if 'unit' in items:
         named = (items.unit.fillna('').astype(str) != '').to_numpy()
-        lead = pd.Series(inv[named]).groupby(items.unit.to_numpy()[named]).transform('first').to_numpy()
+        units = items.unit.to_numpy()[named]
+        lead = pd.Series(inv[named]).groupby(units).transform('first').to_numpy()
         a, b = np.concatenate([a, inv[named]]), np.concatenate([b, lead])
     n = len(first)
     g = coo_matrix((np.ones(len(a)), (a, b)), shape=(n, n))
@@ -229,7 +241,7 @@ def duplicate_groups(ims:ImageSet, pairs:pd.DataFrame|None=None, **kwargs) -> pd
 
 # %% ../nbs/02_audit.ipynb #4f5b9fd4
 def leakage(items:pd.DataFrame, col:str='group') -> dict:
-    "For each ordered pair of splits, the number of files of the first whose `col` also occurs in the second"
+    "For each ordered pair of splits, how many files of the first have a `col` seen in the second"
     splits = sorted(items.split.unique())
     sets = {s: set(items.loc[items.split == s, col]) for s in splits}
     count = lambda a, b: int(items.loc[items.split == a, col].isin(sets[b]).sum())
@@ -243,8 +255,10 @@ def label_conflicts(items:pd.DataFrame, col:str='group') -> list:
 
 # %% ../nbs/02_audit.ipynb #30c651e5
 def _summary(s):
-    return {k: int(v) for k, v in zip(['min', 'median', 'max'], [s.min(), s.median(), s.max()])} if len(s) else {}
+    return {k: int(v) for k, v in zip(['min', 'median', 'max'],
+                                      [s.min(), s.median(), s.max()])} if len(s) else {}
 
+# %% ../nbs/02_audit.ipynb #f1818278
 def audit_images(ims:ImageSet, **kwargs) -> tuple[dict, pd.DataFrame]:
     "Audit a loaded set: `(report, items with groups)`"
     items = duplicate_groups(ims, **kwargs)
@@ -255,11 +269,14 @@ def audit_images(ims:ImageSet, **kwargs) -> tuple[dict, pd.DataFrame]:
         phantom=is_phantom(ims.root),
         n_files=len(items) + len(ims.problems),
         n_images=len(items),
-        unreadable=[dict(path=r.path, reason=r.reason) for r in ims.problems.itertuples() if r.status == 'unreadable'],
+        unreadable=[dict(path=r.path,
+                         reason=r.reason) for r in ims.problems.itertuples() if r.status == 'unreadable'],
         skipped_truncated=[r.path for r in ims.problems.itertuples() if r.status == 'skipped'],
         truncated=items.loc[items.status == 'truncated', 'path'].tolist(),
-        counts={s: {l: int(n) for l, n in g.groupby('label').size().items()} for s, g in items.groupby('split')},
-        formats={f'{f} {m}': int(n) for (f, m), n in items.groupby(['format', 'mode']).size().items()},
+        counts={s: {l: int(n) for l, n in g.groupby('label').size().items()}
+                for s, g in items.groupby('split')},
+        formats={f'{f} {m}': int(n) for (f,
+                                         m), n in items.groupby(['format', 'mode']).size().items()},
         sizes=dict(width=_summary(items.width), height=_summary(items.height)),
         n_distinct_contents=int(items.content.nunique()),
         n_groups=int(items.group.nunique()),
@@ -271,7 +288,8 @@ def audit_images(ims:ImageSet, **kwargs) -> tuple[dict, pd.DataFrame]:
         leakage=leakage(items),
         leakage_exact=leakage(items, 'content'),
         thresholds=dict(
-            near=kwargs.get('threshold', NEAR_DUP_THRESHOLD), family=kwargs.get('family_threshold', FAMILY_THRESHOLD),
+            near=kwargs.get('threshold', NEAR_DUP_THRESHOLD),
+            family=kwargs.get('family_threshold', FAMILY_THRESHOLD),
             fine=kwargs.get('fine_threshold', FINE_THRESHOLD)
         ),
         notes=ims.notes,
@@ -281,11 +299,12 @@ def audit_images(ims:ImageSet, **kwargs) -> tuple[dict, pd.DataFrame]:
 
 # %% ../nbs/02_audit.ipynb #5d9594ef
 def audit(path, size:int=64, cache=None, progress:bool=True,
-          labels:dict|None=None, # explicit {class folder or manifest label: class}, as for `load_images`
+          labels:dict|None=None, # {class folder or manifest label: class}, as for `load_images`
           **kwargs) -> tuple[dict, pd.DataFrame]:
-    "Load `path` and audit it: `(report, items with groups)`; the report's `seconds` is the time taken"
+    "Load `path` and audit it: `(report, items with groups)`; the report's `seconds` is the time"
     t0 = time.perf_counter()
-    rep, items = audit_images(load_images(path, size=size, cache=cache, progress=progress, labels=labels), **kwargs)
+    rep, items = audit_images(load_images(path, size=size, cache=cache, progress=progress,
+                                          labels=labels), **kwargs)
     return {**rep, 'seconds': round(time.perf_counter() - t0, 1)}, items
 
 # %% ../nbs/02_audit.ipynb #c7e0c165
@@ -295,16 +314,21 @@ def format_audit(r:dict) -> str:
         ('PHANTOM DATA (procedural, not patients): ' if r['phantom'] else '') + f"{r['data']}",
         f"{r['n_files']} files, {r['n_images']} decoded, {len(r['unreadable'])} unreadable, "
         f"{len(r['truncated'])} truncated (loaded)"
-        + (f", {len(r['skipped_truncated'])} truncated (skipped)" if r['skipped_truncated'] else ''),
-        'counts: ' + '; '.join(f"{s}: " + ', '.join(f'{l} {n}' for l, n in c.items()) for s, c in r['counts'].items()),
-        f"{r['n_distinct_contents']} distinct contents in {r['exact_duplicate_groups']} exact-duplicate groups "
-        f"({r['exact_duplicate_files']} files); "
-        f"{r['n_groups']} groups after near duplicates (largest: {r['largest_group']} files)",
+        + (f", {len(r['skipped_truncated'])} truncated (skipped)"
+           if r['skipped_truncated'] else ''),
+        'counts: ' + '; '.join(f"{s}: " + ', '.join(f'{l} {n}' for l, n in c.items())
+                               for s, c in r['counts'].items()),
+        f"{r['n_distinct_contents']} distinct contents in {r['exact_duplicate_groups']} "
+        f"exact-duplicate groups ({r['exact_duplicate_files']} files); {r['n_groups']} groups "
+        f"after near duplicates (largest: {r['largest_group']} files)",
         f"label conflicts: {len(r['label_conflicts'])}",
         'leakage (exact or near): ' + ', '.join(f'{k} {v}' for k, v in r['leakage'].items() if v),
-        'leakage (exact bytes): ' + ', '.join(f'{k} {v}' for k, v in r['leakage_exact'].items() if v),
+        'leakage (exact bytes): '
+        + ', '.join(f'{k} {v}' for k, v in r['leakage_exact'].items() if v),
     ]
     out += [f"unreadable: {u['path']} ({u['reason']})" for u in r['unreadable']]
     notes = r.get('notes', [])
-    if notes: out.append(f"{len(notes)} loader note(s): " + '; '.join(notes[:5]) + (' ...' if len(notes) > 5 else ''))
+    if notes:
+        more = ' ...' if len(notes) > 5 else ''
+        out.append(f"{len(notes)} loader note(s): " + '; '.join(notes[:5]) + more)
     return '\n'.join(out)

@@ -9,15 +9,16 @@ warnings.filterwarnings(
     'ignore', message='`torch.jit.script` is deprecated', category=FutureWarning
 )  # raised inside fastai's imports
 import numpy as np, pandas as pd, torch, torch.nn as nn
-from fastai.vision.all import (DataBlock, TransformBlock, IndexSplitter, Learner, TensorImageBW, Transform, TfmdDL,
-                               BCEWithLogitsLossFlat, accuracy_multi, aug_transforms, Adam, noop, set_seed)
+from fastai.vision.all import (DataBlock, TransformBlock, IndexSplitter, Learner, TensorImageBW, Transform,
+                               TfmdDL, BCEWithLogitsLossFlat, accuracy_multi, aug_transforms, Adam, noop,
+                               set_seed)
 from sklearn.metrics import roc_auc_score
 from .models import study_cnn
-from .data import tune_cpu_allocator
+from .runtime import tune_cpu_allocator
 
 # %% auto #0
 __all__ = ['CLASSIC_AUG', 'ArrayImage', 'ArrayTarget', 'ArrayDL', 'array_dls', 'cnn_learner_for', 'fit_classifier', 'history',
-           'predict_proba', 'group_weights', 'binary_metrics']
+           'predict_proba', 'binary_metrics']
 
 # %% ../nbs/07_classifier.ipynb #bda06011
 class ArrayImage(Transform):
@@ -39,7 +40,7 @@ class ArrayTarget(Transform):
 def _find(tl, cls): return next(f for f in tl.tfms.fs if isinstance(f, cls))
 
 class ArrayDL(TfmdDL):
-    "A `TfmdDL` that makes each batch by indexing the cached arrays at once instead of transforming items one by one"
+    "A `TfmdDL` that indexes the cached arrays a batch at once instead of transforming each item"
     def do_item(self, s):
         "Items are row numbers: nothing to do per item"
         return 0 if s is None else s
@@ -60,9 +61,10 @@ class ArrayDL(TfmdDL):
         return TensorImageBW(x[rows][:, None].float().div_(255)), y[rows][:, None]
 
 # %% ../nbs/07_classifier.ipynb #1b63cd61
-#: experiment 2's classic augmentation: flips both ways, rotation up to 15 degrees, zoom up to 1.2x, exposure
+#: experiment 2's classic augmentation: flips both ways, rotation to 15 degrees, zoom to 1.2x, exposure
 CLASSIC_AUG = dict(
-    do_flip=True, flip_vert=True, max_rotate=15.0, max_zoom=1.2, max_lighting=0.2, max_warp=0.0, pad_mode='zeros'
+    do_flip=True, flip_vert=True, max_rotate=15.0, max_zoom=1.2, max_lighting=0.2, max_warp=0.0,
+    pad_mode='zeros'
 )
 
 # %% ../nbs/07_classifier.ipynb #ea685a0b
@@ -72,7 +74,8 @@ def array_dls(x:np.ndarray, # uint8 images (n, s, s)
               bs:int=64, augment:bool=False, device=None, num_workers:int=0,
               seed:int=0): # seeds the shuffling (fastai would draw it from the global `random`)
     "fastai `DataLoaders` from a `DataBlock` over cached arrays (row numbers as items)"
-    dblock = DataBlock(blocks=(TransformBlock(type_tfms=ArrayImage(x)), TransformBlock(type_tfms=ArrayTarget(y))),
+    dblock = DataBlock(blocks=(TransformBlock(type_tfms=ArrayImage(x)),
+                               TransformBlock(type_tfms=ArrayTarget(y))),
                        get_x=noop, get_y=noop, splitter=IndexSplitter(valid_idx), dl_type=ArrayDL,
                        batch_tfms=aug_transforms(**CLASSIC_AUG) if augment else None)
     dls = dblock.dataloaders(list(range(len(x))), bs=bs, num_workers=num_workers, device=device)
@@ -92,17 +95,20 @@ def cnn_learner_for(dls, model:nn.Module|None=None, lr:float=1e-3) -> Learner:
     )
 
 # %% ../nbs/07_classifier.ipynb #acdef551
-def fit_classifier(x_train, y_train, x_valid, y_valid, epochs:int=20, lr:float=1e-3, bs:int=64, augment:bool=False,
+def fit_classifier(x_train, y_train, x_valid, y_valid, epochs:int=20, lr:float=1e-3, bs:int=64,
+                   augment:bool=False,
                    init:dict|None=None, model:nn.Module|None=None, seed:int=0, device=None,
                    progress:bool=False,
-                   one_cycle:bool=False # fastai's one-cycle schedule peaking at `lr` (else a constant `lr`, as Keras)
+                   one_cycle:bool=False # fastai's one-cycle schedule peaking at `lr` (else Keras' constant)
                   ) -> Learner:
-    "Train a classifier on `(x_train, y_train)`, validating on `(x_valid, y_valid)`; `init`: a state dict to start from"
+    "Train a classifier on `(x_train, y_train)`, validating on `(x_valid, y_valid)`; `init`: start"
     tune_cpu_allocator()
-    set_seed(seed)    # python, numpy and torch: augmentation draws from python's `random`, dropout from torch's
+    # python, numpy and torch: augmentation draws from python's `random`, dropout from torch's
+    set_seed(seed)
     x = np.concatenate([x_train, x_valid])
     y = np.concatenate([y_train, y_valid])
-    dls = array_dls(x, y, np.arange(len(x_train), len(x)), bs=bs, augment=augment, device=device, seed=seed)
+    dls = array_dls(x, y, np.arange(len(x_train), len(x)), bs=bs, augment=augment, device=device,
+                    seed=seed)
     learn = cnn_learner_for(dls, model, lr)
     if init is not None: learn.model.load_state_dict(init)
     fit = learn.fit_one_cycle if one_cycle else learn.fit
@@ -116,7 +122,8 @@ def history(learn:Learner) -> pd.DataFrame:
     "Per-epoch train loss, valid loss and accuracy from a learner's recorder"
     names = ['train_loss', 'valid_loss', 'accuracy']
     return pd.DataFrame(
-        [dict(epoch=i + 1, **dict(zip(names, map(float, v)))) for i, v in enumerate(learn.recorder.values)]
+        [dict(epoch=i + 1, **dict(zip(names, map(float, v))))
+         for i, v in enumerate(learn.recorder.values)]
     )
 
 # %% ../nbs/07_classifier.ipynb #5ab372e0
@@ -133,15 +140,9 @@ def predict_proba(model:nn.Module, x:np.ndarray, bs:int=1024, device=None) -> np
     model.train(was)
     return np.concatenate(out) if out else np.zeros(0)
 
-# %% ../nbs/07_classifier.ipynb #c48fb2c7
-def group_weights(groups) -> np.ndarray:
-    "1 / (rows of the same group) for each row: every group weighs 1 in all"
-    g = pd.Series(np.asarray(groups))
-    return (1/g.map(g.value_counts())).to_numpy(float)
-
 # %% ../nbs/07_classifier.ipynb #c842f887
 def binary_metrics(y_true, p, thresh:float=0.5, weights=None) -> dict:
-    "accuracy, balanced_accuracy, roc_auc, sensitivity, specificity (positive: fractured = 1), `weights` per row"
+    "accuracy, balanced_accuracy, roc_auc, sensitivity, specificity (of fractured); row `weights`"
     y_true = np.asarray(y_true).astype(int)
     pred = (np.asarray(p) >= thresh).astype(int)
     w = np.ones(len(y_true)) if weights is None else np.asarray(weights, float)

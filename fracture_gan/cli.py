@@ -4,87 +4,29 @@
 
 # %% ../nbs/12_cli.ipynb #725d4f4c
 from __future__ import annotations
-import functools, json as jsonlib, sys, shlex, time
+import json as jsonlib, sys, time
 from pathlib import Path
-import pandas as pd
-from fastcore.script import call_parse, Param
-from .data import LABELS, load_images, is_fractured, is_phantom
+from fastcore.script import call_parse
+from .data import load_images, is_fractured, is_phantom
+from .commands import (DATA, resolve_data, command_errors, int_list, float_list,
+                                   recipe_list, part_arg,
+                                   label_map, command_line)
 from .images import save_png
-from .phantoms import default_data, make_phantoms
+from .phantoms import make_phantoms
 from .audit import audit, format_audit
 from .splits import split_data, read_splits, align_splits, part_masks, n_repeats
-from .gan import gan_recipe, train_gan, ddp_step_check
+from .gan import gan_recipe
+from .trainer import train_gan, ddp_step_check
 from .distributed import process_place, init_processes
 from .synth import synthesize
 from .quality import quality_report, closest_pairs_grid
 from .experiments import ExperimentConfig, run_experiments
 from .report import write_bundle, markdown_table, summary_table
-from .pipeline import cpu_demo, gpu_study, run_pipeline
+from .pipeline import RunConfig, cpu_demo, gpu_study, run_pipeline
 
 # %% auto #0
-__all__ = ['PHANTOM_NOTICE', 'DATA', 'resolve_data', 'is_user_error', 'command_errors', 'fgan_audit', 'fgan_split',
-           'fgan_phantoms', 'fgan_train_gan', 'fgan_ddp_check', 'fgan_synth', 'fgan_quality', 'fgan_experiments',
-           'fgan_run']
-
-# %% ../nbs/12_cli.ipynb #983287f8
-PHANTOM_NOTICE = ('PHANTOM DATA: no dataset given, so this runs on procedural phantom radiographs (not patients). '
-                  'Pass a folder to use real data.')
-
-# %% ../nbs/12_cli.ipynb #5d83d16c
-def resolve_data(data=None, quiet:bool=False) -> Path:
-    "The dataset folder to use: `data`, or the embedded phantom set (with a notice)"
-    if data: return Path(data).expanduser()
-    if not quiet: print(PHANTOM_NOTICE, file=sys.stderr)
-    return default_data()
-
-# %% ../nbs/12_cli.ipynb #a040ce6a
-def is_user_error(e:BaseException) -> bool:
-    "Whether `e` is a mistake in what was asked (an `OSError`, or a `ValueError` fracture_gan raised), not a bug"
-    if isinstance(e, OSError): return True
-    if not isinstance(e, ValueError): return False
-    tb = e.__traceback__
-    while tb is not None and tb.tb_next is not None: tb = tb.tb_next
-    return tb is not None and 'fracture_gan' in Path(tb.tb_frame.f_code.co_filename).parts
-
-# %% ../nbs/12_cli.ipynb #09eeff70
-def command_errors(f):
-    "Decorator for console scripts: user errors become one line on stderr and exit status 2; bugs keep their traceback"
-    @functools.wraps(f)
-    def _f(*args, **kwargs):
-        if Path(sys.argv[0]).name != f.__name__: return f(*args, **kwargs)   # called from Python
-        try: return f(*args, **kwargs)
-        except SystemExit as e:
-            if not isinstance(e.code, str): raise
-            msg = e.code
-        except (OSError, ValueError) as e:
-            if not is_user_error(e): raise
-            msg = str(e)
-        print(f'{f.__name__}: error: ' + ' '.join(msg.split()), file=sys.stderr)
-        sys.exit(2)
-    return _f
-
-# %% ../nbs/12_cli.ipynb #9bc8cee3
-def _numbers(s, kind, what):
-    try: return tuple(kind(v) for v in str(s).split(',') if v.strip() != '')
-    except ValueError: raise ValueError(f'{s!r} is not a comma-separated list of {what}') from None
-
-def _ints(s): return _numbers(s, int, 'whole numbers (e.g. 0,1,2)')
-def _floats(s): return _numbers(s, float, 'numbers (e.g. 0.1,0.5,1)')
-def _specs(s): return tuple(g.strip() for g in str(s).split(';' if ';' in str(s) else ',') if g.strip())
-def _part(part): return part if part in ('holdout', 'official') else int(part)
-def _label_map(s):
-    "`{name: class}` from 'Fractured=fractured,Non_fractured=not fractured' (None for no option)"
-    if not s: return None
-    pairs = [p.partition('=') for p in str(s).split(',')]
-    if any(not sep or v.strip() not in LABELS for _, sep, v in pairs): raise ValueError(
-        f"--labels {s!r}: give name=class pairs separated by commas, each class 'fractured' or 'not fractured' "
-        "(e.g. --labels 'Fractured=fractured,Non_fractured=not fractured').")
-    return {k.strip(): v.strip() for k, _, v in pairs}
-def _command(): return ' '.join([Path(sys.argv[0]).name] + [shlex.quote(a) for a in sys.argv[1:]])
-
-# %% ../nbs/12_cli.ipynb #fe9e3a1b
-DATA = Param('dataset folder, CSV manifest (path,label[,split,patient]) or packed .npz (default: phantoms)', str,
-             opt=False, nargs='?')
+__all__ = ['fgan_audit', 'fgan_split', 'fgan_phantoms', 'fgan_train_gan', 'fgan_ddp_check', 'fgan_synth', 'fgan_quality',
+           'fgan_experiments', 'fgan_run']
 
 # %% ../nbs/12_cli.ipynb #34bb75d5
 @call_parse
@@ -93,11 +35,12 @@ def fgan_audit(data:DATA=None,
                json:str=None, # write the full report to this JSON file
                size:int=64, # decode size used for near-duplicate search
                cache:str=None, # cache folder (default: $FGAN_CACHE or ~/.cache/fracture_gan)
-               labels:str=None, # class names the defaults miss: 'Broken=fractured,Whole=not fractured'
+               labels:str=None, # class map, e.g. 'Broken=fractured,Whole=not fractured'
                quiet:bool=False # no progress bar
               ):
-    "Audit a fracture X-ray folder: counts, formats, unreadable files, duplicates, label conflicts, leakage"
-    rep, _ = audit(resolve_data(data, quiet), size=size, cache=cache, progress=not quiet, labels=_label_map(labels))
+    "Audit a fracture X-ray folder: counts, formats, unreadable files, duplicates, leakage"
+    rep, _ = audit(resolve_data(data, quiet), size=size, cache=cache, progress=not quiet,
+                   labels=label_map(labels))
     print(format_audit(rep))
     if json:
         Path(json).parent.mkdir(parents=True, exist_ok=True)
@@ -111,20 +54,22 @@ def fgan_split(data:DATA=None,
                parts:int=5, # number of grouped, stratified cross-validation parts
                seed:int=0, # seed for the part assignment
                test_frac:float=0.2, # share of the grouped hold-out
-               repeats:int=1, # partitions for repeated cross-validation (columns part, part_r1, ...)
+               repeats:int=1, # partitions for repeated cross-validation (part, part_r1, ...)
                out:str='splits.csv', # where to write the split table
                force:bool=False, # replace an existing `out`
                cache:str=None, # cache folder
-               labels:str=None, # class names the defaults miss: 'Broken=fractured,Whole=not fractured'
+               labels:str=None, # class map, e.g. 'Broken=fractured,Whole=not fractured'
                quiet:bool=False # no progress bar
               ):
-    "Write leak-free splits: columns path,label,group,part,holdout,split,sha256,family (+ part_r1... for repeats)"
+    "Write leak-free splits: path,label,group,part,holdout,split,sha256,family (+ repeats)"
     if Path(out).exists() and not force:
         raise SystemExit(f'{out} exists; pass --force to replace it or choose another --out.')
-    s = split_data(resolve_data(data, quiet), parts, seed, test_frac, out=out, repeats=repeats, cache=cache,
-                   progress=not quiet, labels=_label_map(labels))
+    s = split_data(resolve_data(data, quiet), parts, seed, test_frac, out=out, repeats=repeats,
+                   cache=cache,
+                   progress=not quiet, labels=label_map(labels))
     print(f"{len(s)} files in {s.group.nunique()} groups -> {repeats} x {parts} parts "
-          f"{s.groupby('part').size().tolist()}, hold-out test {int((s.holdout == 'test').sum())}; written to {out}")
+          f"{s.groupby('part').size().tolist()}, hold-out test "
+          f"{int((s.holdout == 'test').sum())}; written to {out}")
 
 # %% ../nbs/12_cli.ipynb #96a62425
 @call_parse
@@ -133,40 +78,46 @@ def fgan_phantoms(dest:str, # folder to create
                   n_per_class:int=300, # distinct radiographs per class
                   size:int=128, # side in pixels
                   seed:int=0, # random seed
-                  overwrite:bool=False, # replace an existing phantom folder made with other parameters
-                  site:str='A' # the hospital's look: 'A' (default) or 'B' (another detector, collimation, markers)
+                  overwrite:bool=False, # replace a phantom folder made with other parameters
+                  site:str='A' # the hospital's look: 'A' or 'B' (another detector, collimator)
                  ):
     "Write a phantom radiograph dataset (Kaggle layout) to DEST"
-    print(f'phantom dataset in {make_phantoms(dest, n_per_class, size, seed, overwrite=overwrite, site=site)}')
+    print('phantom dataset in '
+          f'{make_phantoms(dest, n_per_class, size, seed, overwrite=overwrite, site=site)}')
 
 # %% ../nbs/12_cli.ipynb #85fd723b
 @call_parse
 @command_errors
 def fgan_train_gan(data:DATA=None,
-                   recipe:str='better', # 'study' (the study's DCGAN), 'better' or 'fewshot', with field=value overrides
+                   recipe:str='better', # 'study', 'better' or 'fewshot', with field=value overrides
                    out:str='runs/gan', # output folder; a checkpoint there is resumed
                    epochs:int=None, # default: the recipe's (100)
-                   splits:str=None, # split table from fgan_split: the GAN trains on the training part only
+                   splits:str=None, # split table (fgan_split): the GAN sees the training part only
                    part:str='holdout', # which training part: a part number, 'holdout' or 'official'
                    size:int=64, # image side (the study's DCGAN: 64 only)
                    bs:int=None, # batch size (default: the recipe's)
                    tiny:bool=False, # narrow networks for a CPU smoke run
                    seed:int=0, # random seed
                    device:str=None, # 'cuda', 'cpu' (default: cuda when available)
-                   labels:str=None, # class names the defaults miss: 'Broken=fractured,Whole=not fractured'
+                   labels:str=None, # class map, e.g. 'Broken=fractured,Whole=not fractured'
                    quiet:bool=False # no progress bar
                   ):
     "Train (or resume) a GAN; writes checkpoint.pt, config.json, history.csv, losses.png, samples/"
-    kw = {k: v for k, v in dict(epochs=epochs, bs=bs, size=size, seed=seed).items() if v is not None}
+    kw = {k: v for k, v in dict(epochs=epochs, bs=bs, size=size,
+                                seed=seed).items() if v is not None}
     cfg = gan_recipe(recipe, tiny=tiny, **kw)
     if splits is None: print('warning: no --splits given, so the GAN sees every image; '
                              'evaluation on this data will not be leak-free.', file=sys.stderr)
-    if process_place()[1] > 1: device = init_processes(device)     # under torchrun: a GPU (or CPU process) each
-    ims = load_images(resolve_data(data, quiet), size=cfg.size, labels=_label_map(labels), progress=not quiet)
-    t = train_gan(ims, cfg, out, splits=splits, part=_part(part), device=device, progress=not quiet)
+    # under torchrun: a GPU (or CPU process) each
+    if process_place()[1] > 1: device = init_processes(device)
+    ims = load_images(resolve_data(data, quiet), size=cfg.size, labels=label_map(labels),
+                      progress=not quiet)
+    t = train_gan(ims, cfg, out, splits=splits, part=part_arg(part), device=device,
+                  progress=not quiet)
     h = t.history[-1]
     if t.rank == 0: print(
-        f"{t.epoch} epochs; checkpoint {Path(out)/'checkpoint.pt'}; last losses D {h['loss_d']:.3f} G {h['loss_g']:.3f}"
+        f"{t.epoch} epochs; checkpoint {Path(out)/'checkpoint.pt'}; last losses D "
+        f"{h['loss_d']:.3f} G {h['loss_g']:.3f}"
     )
 
 # %% ../nbs/12_cli.ipynb #84b2dd87
@@ -175,15 +126,19 @@ def fgan_train_gan(data:DATA=None,
 def fgan_ddp_check(out:str='runs/ddp_check', # folder for ddp_check.json and a one-epoch run's files
                    steps:int=2, # synchronised steps compared with one process
                    device:str=None): # 'cuda' (NCCL) or 'cpu' (gloo); default: cuda when available
-    "Under torchrun: synchronised GAN steps against one process's steps on the whole batches, and who writes files"
+    "Under torchrun: synchronised GAN steps against one process's on whole batches; who writes"
     rep = ddp_step_check(out, steps, device=device)
     if 'equal' not in rep: return                                    # processes other than 0
-    if rep['processes'] == 1: print('1 process: start it with torchrun --nproc_per_node 2 (or more) to compare')
-    print(f"{rep['processes']} processes ({rep['backend']}), {steps} steps: largest difference of the generator's "
-          f"gradients {rep['grad_diff_G']:.1e} (of the largest gradient); of the weights "
-          f"G {rep['weight_diff_G']:.1e}, D {rep['weight_diff_D']:.1e}; files written by process(es) "
-          f"{[i for i, w in enumerate(rep['writes_by_process']) if w]}; report {Path(out)/'ddp_check.json'}")
-    if not rep['equal']: raise SystemExit(f"the synchronised steps differ from one process's by more than {rep['tol']}")
+    if rep['processes'] == 1:
+        print('1 process: start it with torchrun --nproc_per_node 2 (or more) to compare')
+    print(f"{rep['processes']} processes ({rep['backend']}), {steps} steps: largest difference of "
+          f"the generator's gradients {rep['grad_diff_G']:.1e} (of the largest gradient); of the "
+          f"weights G {rep['weight_diff_G']:.1e}, D {rep['weight_diff_D']:.1e}; files written by "
+          f"process(es) {[i for i, w in enumerate(rep['writes_by_process']) if w]}; report "
+          f"{Path(out)/'ddp_check.json'}")
+    if not rep['equal']:
+        raise SystemExit("the synchronised steps differ from one process's by more than "
+                         f"{rep['tol']}")
 
 # %% ../nbs/12_cli.ipynb #46bc9530
 @call_parse
@@ -197,15 +152,18 @@ def fgan_synth(checkpoint:str, # a GAN checkpoint (checkpoint.pt)
                quiet:bool=False # no progress bar
               ):
     "Sample a trained GAN into Kaggle-layout class folders with a manifest"
-    man = synthesize(checkpoint, out, n=n, seed=seed, overwrite=overwrite, device=device, progress=not quiet)
-    print(f"{len(man)} images ({', '.join(f'{k} {v}' for k, v in man.label.value_counts().items())}) in {out}")
+    man = synthesize(checkpoint, out, n=n, seed=seed, overwrite=overwrite, device=device,
+                     progress=not quiet)
+    print(f"{len(man)} images "
+          f"({', '.join(f'{k} {v}' for k, v in man.label.value_counts().items())}) in {out}")
 
 # %% ../nbs/12_cli.ipynb #df2e15e2
 def _real_parts(data, splits, part, size, quiet, labels=None):
     "Real `(x, y, groups)` of the training and the test side of `part` in a split table"
-    ims = load_images(resolve_data(data, quiet), size=size, labels=_label_map(labels), progress=not quiet)
+    ims = load_images(resolve_data(data, quiet), size=size, labels=label_map(labels),
+                      progress=not quiet)
     s = align_splits(read_splits(splits), ims.items)
-    tr, te = part_masks(s, _part(part))
+    tr, te = part_masks(s, part_arg(part))
     y, g = is_fractured(ims.items.label), s.group.to_numpy()
     return (ims.x[tr], y[tr], g[tr]), (ims.x[te], y[te], g[te])
 
@@ -214,16 +172,17 @@ def _real_parts(data, splits, part, size, quiet, labels=None):
 def fgan_quality(data:DATA=None,
                  synth:str='synthetic', # folder written by fgan_synth
                  splits:str='splits.csv', # the split table the GAN was trained with
-                 part:str='holdout', # the GAN's training part: a part number, 'holdout' or 'official'
+                 part:str='holdout', # the GAN's training part: a number, 'holdout' or 'official'
                  out:str='quality.json', # report file (a closest-pairs grid is written beside it)
                  epochs:int=20, # classifier epochs for train-on-synthetic/test-on-real
                  size:int=64, seed:int=0, device:str=None,
-                 labels:str=None, # class names the defaults miss: 'Broken=fractured,Whole=not fractured'
+                 labels:str=None, # class map, e.g. 'Broken=fractured,Whole=not fractured'
                  quiet:bool=False):
-    "Quality of synthetic images against the real test part: FD, KID, precision/recall, agreement, TSTR, memorisation"
+    "Synthetic images against the real test part: FD, KID, precision/recall, agreement, TSTR..."
     (x_tr, y_tr, g_tr), (x_te, y_te, g_te) = _real_parts(data, splits, part, size, quiet, labels)
     syn = load_images(synth, size=size, progress=not quiet)
-    q, extra = quality_report(x_tr, y_tr, x_te, y_te, syn.x, is_fractured(syn.items.label), cnn_epochs=epochs,
+    q, extra = quality_report(x_tr, y_tr, x_te, y_te, syn.x, is_fractured(syn.items.label),
+                              cnn_epochs=epochs,
                               seed=seed, device=device, groups_train=g_tr, groups_test=g_te)
     Path(out).parent.mkdir(parents=True, exist_ok=True)
     Path(out).write_text(jsonlib.dumps(q, indent=1))
@@ -231,102 +190,115 @@ def fgan_quality(data:DATA=None,
              Path(out).with_suffix('.closest.png'))
     print('\n'.join(f'{k}: {v:.4g}' if isinstance(v, float) else f'{k}: {v}' for k, v in q.items()))
 
+# %% ../nbs/12_cli.ipynb #110d4f6a
+def _check_experiment_args(out, force:bool, synth, protocol:str):
+    "Refuse a folder holding a bundle (without `force`), and one synthetic folder for every part"
+    if (Path(out)/'summary.md').exists() and not force:
+        raise SystemExit(f'{out} holds an earlier bundle; pass --force to replace it or choose '
+                         'another --out.')
+    if synth and protocol == 'grouped': raise SystemExit(
+        'One synthetic folder cannot serve every part (its GAN saw the other parts): '
+        'use fgan_run, which trains a GAN per part.')
+
+# %% ../nbs/12_cli.ipynb #23dcbff0
+def _synth_bank(synth, size:int, quiet:bool):
+    "`synth_for` of `run_experiments` for one synthetic folder: the same images for every part"
+    syn = load_images(synth, size=size, progress=not quiet)
+    pair = (syn.x, is_fractured(syn.items.label))
+    return lambda part, frac: {Path(synth).name: pair}
+
 # %% ../nbs/12_cli.ipynb #60356172
 @call_parse
 @command_errors
 def fgan_experiments(data:DATA=None,
                      splits:str='splits.csv', # split table from fgan_split
-                     synth:str=None, # folder from fgan_synth for experiments 3-5; its GAN never saw the test part
-                     protocol:str='holdout', # 'holdout' or 'official' with --synth; 'grouped' runs experiments 1-2 only
+                     synth:str=None, # fgan_synth's folder for experiments 3-5 (GAN never saw tests)
+                     protocol:str='holdout', # 'holdout', 'official'; 'grouped': 1-2 only
                      experiments:str='1,2,3,4,5', seeds:str='0,1,2', epochs:int=20, warm_epochs:int=20,
                      fractions:str='1', # real-data shares for experiments 1, 3, 4
-                     engine:str='auto', # 'fastai' (one Learner per run), 'stacked' (all runs as one network), 'auto'
-                     balance:str='auto', # repeat the smaller class in training: 'on', 'off', 'auto' (if under 35%)
-                     threshold:str='auto', # decision cut: 'fixed' (0.5), 'train' (on training images), 'auto'
+                     engine:str='auto', # 'fastai' (Learner per run), 'stacked' (all as one), 'auto'
+                     balance:str='auto', # repeat the smaller class: 'on', 'off', 'auto' (under 35%)
+                     threshold:str='auto', # decision cut: 'fixed' (0.5), 'train', 'auto'
                      out:str='runs/experiments', force:bool=False, size:int=64, device:str=None,
-                     labels:str=None, # class names the defaults miss: 'Broken=fractured,Whole=not fractured'
+                     labels:str=None, # class map, e.g. 'Broken=fractured,Whole=not fractured'
                      quiet:bool=False):
     "Run the classifier experiments on a split and write a results bundle"
-    if (Path(out)/'summary.md').exists() and not force:
-        raise SystemExit(f'{out} holds an earlier bundle; pass --force to replace it or choose another --out.')
-    if synth and protocol == 'grouped':
-        raise SystemExit(
-            'One synthetic folder cannot serve every part (its GAN saw the other parts): '
-            'use fgan_run, which trains a GAN per part.'
-        )
+    _check_experiment_args(out, force, synth, protocol)
     rank, world, _ = process_place()
-    if world > 1: device = init_processes(device)                   # under torchrun: the runs are shared out
-    ims = load_images(resolve_data(data, quiet), size=size, labels=_label_map(labels), progress=not quiet)
+    if world > 1: device = init_processes(device)                   # under torchrun: runs shared out
+    ims = load_images(resolve_data(data, quiet), size=size, labels=label_map(labels),
+                      progress=not quiet)
     s = read_splits(splits)
-    exps = _ints(experiments) if synth else tuple(e for e in _ints(experiments) if e in (1, 2))
-    cfg = ExperimentConfig(
-        experiments=exps,
-        protocol=protocol,
-        n_parts=int(s.part.max()) + 1,
-        repeats=n_repeats(s),
-        seeds=_ints(seeds),
-        epochs=epochs,
-        warm_epochs=warm_epochs,
-        fractions=_floats(fractions),
-        size=size,
-        engine=engine,
-        balance=balance,
-        threshold=threshold,
-    )
-    bank = None
-    if synth:
-        syn = load_images(synth, size=size, progress=not quiet)
-        pair = (syn.x, is_fractured(syn.items.label))
-        bank = lambda part, frac: {Path(synth).name: pair}
+    exps = tuple(e for e in int_list(experiments) if synth or e in (1, 2))   # 3-5 need `synth`
+    cfg = ExperimentConfig(experiments=exps, protocol=protocol, n_parts=int(s.part.max()) + 1,
+                           repeats=n_repeats(s), seeds=int_list(seeds), epochs=epochs,
+                           warm_epochs=warm_epochs, fractions=float_list(fractions), size=size,
+                           engine=engine, balance=balance, threshold=threshold)
+    bank = _synth_bank(synth, size, quiet) if synth else None
     res, curves, preds = run_experiments(ims, s, cfg, bank, device=device, progress=not quiet)
     if rank != 0: return                                              # process 0 writes
-    config = dict(data=str(ims.root), experiments=cfg.__dict__, splits=splits, synth=synth, processes=world)
-    md = write_bundle(out, res, curves, preds, config, phantom=is_phantom(ims.root), command=_command())
+    config = dict(data=str(ims.root), experiments=cfg.__dict__, splits=splits, synth=synth,
+                  processes=world)
+    md = write_bundle(out, res, curves, preds, config, phantom=is_phantom(ims.root),
+                      command=command_line())
     print(markdown_table(summary_table(res)))
     print(f'bundle: {md}')
+
+# %% ../nbs/12_cli.ipynb #d1f1b3b4
+def _experiment_args(protocol, epochs, fractions, engine, experiments, balance, threshold,
+                     parts=None, repeats=1, seeds=None) -> dict:
+    "`ExperimentConfig` fields from `fgan_run`'s options; those not given keep the run's defaults"
+    ex = dict(protocol=protocol, epochs=epochs, fractions=float_list(fractions), engine=engine,
+              experiments=int_list(experiments), balance=balance, threshold=threshold)
+    if parts: ex['n_parts'] = parts
+    if repeats > 1: ex['repeats'] = repeats
+    if seeds: ex['seeds'] = int_list(seeds)
+    return ex
+
+# %% ../nbs/12_cli.ipynb #491e3095
+def _warn_full_size_on_cpu(run:RunConfig, device=None):
+    "Warn that full-size GANs would take days when `run` trains them without a GPU"
+    import torch
+    if run.gans and not torch.cuda.is_available() and (device or 'cpu') != 'cuda':
+        print("warning: full-size GANs on a CPU take days (the study's DCGAN: ~15 s a step here); "
+              "use a GPU or pass --tiny.", file=sys.stderr)
 
 # %% ../nbs/12_cli.ipynb #c7c516da
 @call_parse
 @command_errors
 def fgan_run(data:DATA=None,
              out:str=None, # results bundle folder (default: runs/<date-time>)
-             gans:str='study,better', # GAN recipes ('study', 'better', 'fewshot') with field=value overrides; '' none
+             gans:str='study,better', # GAN recipes (study, better, fewshot; field=value overrides)
              protocol:str='grouped', # 'grouped', 'holdout' or 'official'
-             parts:int=None, # grouped cross-validation parts (default: 3 on phantoms, 5 on real data)
-             repeats:int=1, # grouped: partitions drawn (repeated cross-validation, corrected intervals)
+             parts:int=None, # grouped cross-validation parts (default: 3 on phantoms, else 5)
+             repeats:int=1, # grouped: partitions drawn (repeated cross-validation)
              seeds:str=None, # classifier seeds (default: 0 on phantoms, 0,1,2 on real data)
              experiments:str='1,2,3,4,5', # experiments to run; '' compares the GANs only
              epochs:int=20, # classifier epochs
              gan_epochs:int=None, # default: 4 with --tiny, the recipes' otherwise
-             n_synth:int=None, # synthetic images per training part (default: 1000 with --tiny, 10500 otherwise)
+             n_synth:int=None, # synthetic images a training part (default: 1000 --tiny, else 10500)
              fractions:str='1', # real-data shares for experiments 1, 3, 4, e.g. 0.1,0.25,0.5,1
-             inputs:str=None, # folder holding audit.json and splits.csv to reuse (stored once for several bundles)
-             external:str=None, # another labelled dataset: every classifier is also scored on it (copies left out)
+             inputs:str=None, # folder with audit.json and splits.csv to reuse
+             external:str=None, # another labelled dataset to score each classifier on
              tiny:bool=False, # narrow GANs for CPU (implied without data)
              no_quality:bool=False, # skip the GAN quality report
-             engine:str='auto', # 'fastai' (one Learner per run), 'stacked' (all runs as one network), 'auto'
-             balance:str='auto', # repeat the smaller class in training: 'on', 'off', 'auto' (if under 35%)
-             threshold:str='auto', # decision cut: 'fixed' (0.5), 'train' (on training images), 'auto'
+             engine:str='auto', # 'fastai' (a Learner per run), 'stacked' (all as one), 'auto'
+             balance:str='auto', # repeat the smaller class: 'on', 'off', 'auto' (under 35%)
+             threshold:str='auto', # decision cut: 'fixed' (0.5), 'train' (training images), 'auto'
              device:str=None, # 'cuda' or 'cpu' (default: cuda when available)
              force:bool=False, # replace the bundle of an earlier finished run in `out`
-             labels:str=None, # class names the defaults miss: 'Broken=fractured,Whole=not fractured'
+             labels:str=None, # class map, e.g. 'Broken=fractured,Whole=not fractured'
              quiet:bool=False):
-    "The whole study: audit, split, GANs per training part, synthesis, quality, experiments 1-5, report"
-    import torch
-    out = out or time.strftime('runs/%Y%m%d-%H%M%S')
+    "The whole study: audit, split, GANs per training part, synthesis, quality, experiments, report"
     tiny = tiny or data is None
-    ex = dict(protocol=protocol, epochs=epochs, fractions=_floats(fractions), engine=engine,
-              experiments=_ints(experiments), balance=balance, threshold=threshold)
-    if parts: ex['n_parts'] = parts
-    if repeats > 1: ex['repeats'] = repeats
-    if seeds: ex['seeds'] = _ints(seeds)
-    kw = dict(data=str(resolve_data(data, quiet)), labels=_label_map(labels), out=out, gans=_specs(gans),
-              quality=not no_quality, device=device, overwrite=force, inputs=inputs, external=external)
-    if gan_epochs: kw['gan_epochs'] = gan_epochs
-    if n_synth: kw['n_synth'] = n_synth
-    run = cpu_demo(experiments=ex, **kw) if tiny else gpu_study(experiments=ex, **kw)
-    if not tiny and run.gans and not torch.cuda.is_available() and (device or 'cpu') != 'cuda':
-        print("warning: full-size GANs on a CPU take days (the study's DCGAN: ~15 s a step here); "
-              "use a GPU or pass --tiny.", file=sys.stderr)
-    md = run_pipeline(run, progress=not quiet, command=_command())
+    ex = _experiment_args(protocol, epochs, fractions, engine, experiments, balance, threshold,
+                          parts, repeats, seeds)
+    extra = {k: v for k, v in dict(gan_epochs=gan_epochs, n_synth=n_synth).items() if v}
+    run = (cpu_demo if tiny else gpu_study)(
+        experiments=ex, data=str(resolve_data(data, quiet)), labels=label_map(labels),
+        gans=recipe_list(gans), out=out or time.strftime('runs/%Y%m%d-%H%M%S'),
+        quality=not no_quality, device=device, overwrite=force, inputs=inputs, external=external,
+        **extra)
+    if not tiny: _warn_full_size_on_cpu(run, device)
+    md = run_pipeline(run, progress=not quiet, command=command_line())
     print(md.read_text())

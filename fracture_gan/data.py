@@ -4,7 +4,7 @@
 
 # %% ../nbs/00_data.ipynb #085a3b2a
 from __future__ import annotations
-import os, re, io, sys, hashlib, warnings, contextlib
+import os, re, io, hashlib, warnings, contextlib
 from pathlib import Path
 from dataclasses import dataclass, field
 from fastcore.basics import patch
@@ -13,74 +13,31 @@ from PIL import Image, ImageFile, ImageOps, UnidentifiedImageError
 from fastprogress.fastprogress import progress_bar
 
 # %% auto #0
-__all__ = ['LABELS', 'SPLITS', 'IMAGE_EXTS', 'MANIFEST_UNITS', 'PHANTOM_MARKER', 'BONEFRAC_HANDLE', 'shared_data', 'environment',
-           'default_device', 'tune_cpu_allocator', 'folder_label', 'is_fractured', 'class_index', 'read_manifest',
-           'find_images', 'is_phantom', 'to_gray8', 'decode_image', 'square', 'cache_dir', 'ImageSet', 'load_images',
-           'download_bonefrac', 'runtime_note', 'tutorial_data']
+__all__ = ['LABELS', 'SPLITS', 'IMAGE_EXTS', 'MANIFEST_UNITS', 'PHANTOM_MARKER', 'PROBLEM_COLS', 'BONEFRAC_HANDLE', 'shared_data',
+           'folder_label', 'is_fractured', 'class_index', 'read_manifest', 'find_images', 'is_phantom', 'to_gray8',
+           'decode_image', 'square', 'cache_dir', 'ImageSet', 'load_images', 'download_bonefrac']
 
 # %% ../nbs/00_data.ipynb #108a9ee0
 def shared_data(name:str=''): # sub-folder of `shared/data`, e.g. 'bonefrac128'
-    "Path of `shared/data/name` here, in a parent folder or under `$FGAN_SHARED`; `None` if missing (under CI: raise)"
+    "Path of `shared/data/name` here, above or under `$FGAN_SHARED`; `None` if missing (CI: raise)"
     root = os.environ.get('FGAN_SHARED')
-    cands = [Path(root)/'data'/name] if root else [p/'shared'/'data'/name for p in [Path.cwd(), *Path.cwd().parents]]
+    here = [Path.cwd(), *Path.cwd().parents]
+    cands = [Path(root)/'data'/name] if root else [p/'shared'/'data'/name for p in here]
     found = next((c for c in cands if c.exists()), None)
     if found is None and os.environ.get('CI'): raise FileNotFoundError(
-        f"CI is set but shared/data/{name} was not found from {Path.cwd()}: tests that need the real data must not "
-        "pass by skipping. Put shared/ beside the repository or set FGAN_SHARED.")
+        f"CI is set but shared/data/{name} was not found from {Path.cwd()}: tests that need the "
+        "real data must not pass by skipping. Put shared/ beside the repository or set "
+        "FGAN_SHARED.")
     return found
-
-# %% ../nbs/00_data.ipynb #074d7864
-def environment() -> dict:
-    "Versions and hardware of this run, for results bundles"
-    import platform, torch, fracture_gan
-    try:
-        import fastai
-        fastai_version = fastai.__version__
-    except ImportError: fastai_version = None
-    cpu = platform.processor() or platform.machine()
-    try: cpu = next(l.split(':', 1)[1].strip() for l in open('/proc/cpuinfo') if l.startswith('model name'))
-    except Exception: pass
-    return dict(
-        fracture_gan=fracture_gan.__version__,
-        python=platform.python_version(),
-        torch=torch.__version__,
-        fastai=fastai_version,
-        numpy=np.__version__,
-        platform=platform.platform(),
-        cpu=cpu,
-        cpu_count=os.cpu_count(),
-        gpu=torch.cuda.get_device_name(0) if torch.cuda.is_available() else None,
-    )
-
-# %% ../nbs/00_data.ipynb #d0187d85
-def default_device(device=None) -> 'torch.device':
-    "`device` ('cuda', 'cpu', a `torch.device`) as a `torch.device`; default: CUDA when a GPU is present, else the CPU"
-    import torch
-    try: dev = torch.device(device or ('cuda' if torch.cuda.is_available() else 'cpu'))
-    except RuntimeError: raise ValueError(f"device {device!r} is not one torch knows: use 'cuda' or 'cpu'.") from None
-    if dev.type == 'cuda' and not torch.cuda.is_available(): raise ValueError(
-        f"device {str(device)!r} asks for a GPU, but torch {torch.__version__} sees none here: "
-        "use 'cpu' (--device cpu), or run on a machine with a CUDA GPU.")
-    return dev
-
-# %% ../nbs/00_data.ipynb #9ab341d2
-def tune_cpu_allocator(mmap_threshold:int=32 << 20, # blocks below this size come from the reused heap
-                       trim_threshold:int=256 << 20 # free heap kept for reuse before it goes back to the OS
-                      ) -> bool:
-    "Let glibc's `malloc` reuse freed memory for CPU tensors; `True` if set (Linux with glibc), else `False`"
-    if os.environ.get('FGAN_DEFAULT_MALLOC') or not sys.platform.startswith('linux'): return False
-    import ctypes
-    libc = ctypes.CDLL(None)
-    if not hasattr(libc, 'gnu_get_libc_version'): return False          # musl and others have other knobs
-    M_TRIM_THRESHOLD, M_MMAP_THRESHOLD = -1, -3
-    return bool(libc.mallopt(M_TRIM_THRESHOLD, trim_threshold) and libc.mallopt(M_MMAP_THRESHOLD, mmap_threshold))
 
 # %% ../nbs/00_data.ipynb #17d21c42
 LABELS = ('fractured', 'not fractured')
 
 # %% ../nbs/00_data.ipynb #d994c132
-_FRACTURED = {'fractured', 'fracture', 'fractures', 'fx', 'positive', 'pos', 'abnormal', 'broken', 'yes', '1'}
-_NOT_FRACTURED = {'notfractured', 'nonfractured', 'notfracture', 'nofracture', 'nofractures', 'unfractured', 'normal',
+_FRACTURED = {'fractured', 'fracture', 'fractures', 'fx', 'positive', 'pos', 'abnormal', 'broken',
+              'yes', '1'}
+_NOT_FRACTURED = {'notfractured', 'nonfractured', 'notfracture', 'nofracture', 'nofractures',
+                  'unfractured', 'normal',
                   'negative', 'neg', 'healthy', 'intact', 'no', '0'}
 SPLITS = {'train': 'train', 'training': 'train', 'val': 'val', 'valid': 'val', 'validation': 'val',
           'test': 'test', 'testing': 'test'}
@@ -95,7 +52,8 @@ def folder_label(name:str, # a class folder's name
     if labels:
         for k,v in labels.items():
             if _norm(k) == _norm(name):
-                if v not in LABELS: raise ValueError(f"labels[{k!r}] is {v!r}; it must be one of {LABELS}")
+                if v not in LABELS:
+                    raise ValueError(f"labels[{k!r}] is {v!r}; it must be one of {LABELS}")
                 return v
     n = _norm(name)
     return 'fractured' if n in _FRACTURED else 'not fractured' if n in _NOT_FRACTURED else None
@@ -114,20 +72,24 @@ def class_index(labels) -> np.ndarray:
 IMAGE_EXTS = {'.jpg', '.jpeg', '.jpe', '.png', '.gif', '.bmp', '.tif', '.tiff', '.webp'}
 
 # %% ../nbs/00_data.ipynb #3a4b451d
-MANIFEST_UNITS = ('patient', 'group') # manifest columns naming the unit that must stay on one side of a split
+# manifest columns naming the unit that must stay on one side of a split
+MANIFEST_UNITS = ('patient', 'group')
 
 # %% ../nbs/00_data.ipynb #d6c0ddb4
-def read_manifest(csv, # a CSV with columns `path`, `label` and optionally `split` and `patient` or `group`
-                  labels:dict|None=None # explicit {label in the CSV: 'fractured' or 'not fractured'}
+def read_manifest(csv, # a CSV with `path`, `label` and optionally `split`, `patient` or `group`
+                  labels:dict|None=None # {label in the CSV: 'fractured' or 'not fractured'}
                  ) -> tuple[pd.DataFrame, list]:
     "`(items, notes)` for the files a CSV manifest lists, as `find_images` gives them for a folder"
     csv = Path(csv).expanduser()
-    if not csv.is_file(): raise FileNotFoundError(f'No manifest at {csv}: give a CSV with columns path,label.')
+    if not csv.is_file():
+        raise FileNotFoundError(f'No manifest at {csv}: give a CSV with columns path,label.')
     try: m = pd.read_csv(csv, dtype=str, keep_default_na=False)
-    except Exception as e: raise ValueError(f'{csv} is not a readable CSV ({type(e).__name__}: {e}).') from None
+    except Exception as e:
+        raise ValueError(f'{csv} is not a readable CSV ({type(e).__name__}: {e}).') from None
     missing = [c for c in ('path', 'label') if c not in m]
-    if missing: raise ValueError(f'{csv} has no column {missing}: a manifest needs path,label (optional: split, '
-                                 'patient or group).')
+    if missing:
+        raise ValueError(f'{csv} has no column {missing}: a manifest needs path,label (optional: '
+                         'split, patient or group).')
     unit = next((c for c in MANIFEST_UNITS if c in m), None)
     rows, notes = [], []
     for i, r in enumerate(m.itertuples(index=False), start=2):     # row 1 is the header
@@ -142,38 +104,45 @@ def read_manifest(csv, # a CSV with columns `path`, `label` and optionally `spli
             continue
         st = f.stat()
         split = SPLITS.get(_norm(getattr(r, 'split', '')), 'all')
-        rows.append((Path(r.path).as_posix(), split, lbl, st.st_size, st.st_mtime_ns, getattr(r, unit) if unit else ''))
+        rows.append((Path(r.path).as_posix(), split, lbl, st.st_size, st.st_mtime_ns,
+                     getattr(r, unit) if unit else ''))
     if not rows:
-        raise ValueError(f'{csv} lists no image file that exists ({notes[0] if notes else "it has no rows"}).')
+        raise ValueError(f'{csv} lists no image file that exists '
+                         f'({notes[0] if notes else "it has no rows"}).')
     items = pd.DataFrame(rows, columns=['path', 'split', 'label', 'bytes', 'mtime_ns', 'unit'])
     return (items if unit else items.drop(columns='unit')), notes
 
 # %% ../nbs/00_data.ipynb #d3815f10
-def _subdirs(p): return sorted(d for d in p.iterdir() if d.is_dir() and not d.name.startswith(('.', '__')))
+def _subdirs(p):
+    return sorted(d for d in p.iterdir() if d.is_dir() and not d.name.startswith(('.', '__')))
 
+# %% ../nbs/00_data.ipynb #f79986d5
 def _class_dirs(p, labels):
     "Map each class folder under `p` to its label, or raise naming the folder"
     res = {}
     for d in _subdirs(p):
         lbl = folder_label(d.name, labels)
         if lbl is None: raise ValueError(
-            f"Folder {d} is not a known class name. Name class folders 'fractured' / 'not fractured', "
-            f"or pass labels={{{d.name!r}: 'fractured' or 'not fractured', ...}} "
-            f"(on the command line: --labels '{d.name}=fractured' or '{d.name}=not fractured').")
+            f"Folder {d} is not a known class name. Name class folders 'fractured' / 'not "
+            f"fractured', or pass labels={{{d.name!r}: 'fractured' or 'not fractured', ...}} (on "
+            f"the command line: --labels '{d.name}=fractured' or '{d.name}=not fractured').")
         res[d] = lbl
     return res
 
+# %% ../nbs/00_data.ipynb #f6115352
 def _layout_root(root):
     "Step down through single wrapper folders until splits or class folders appear"
     p = root
     for _ in range(4):
         subs = _subdirs(p)
-        if any(_norm(d.name) in SPLITS for d in subs) or any(folder_label(d.name) for d in subs): return p
+        if any(_norm(d.name) in SPLITS for d in subs) or any(folder_label(d.name) for d in subs):
+            return p
         has_images = any(f.suffix.lower() in IMAGE_EXTS for f in p.iterdir() if f.is_file())
         if len(subs) != 1 or has_images: return p
         p = subs[0]
     return p
 
+# %% ../nbs/00_data.ipynb #4788f213
 def _walk(d):
     "The non-hidden files under folder `d` as `os.DirEntry`s, recursively, in name order"
     with os.scandir(d) as it: ents = sorted(it, key=lambda e: e.name)
@@ -182,10 +151,11 @@ def _walk(d):
         if e.is_dir(): yield from _walk(e.path)
         else: yield e
 
-def find_images(path, # dataset folder (Kaggle layout or class folders), or a CSV manifest (`read_manifest`)
+# %% ../nbs/00_data.ipynb #25c02ea5
+def find_images(path, # dataset folder (Kaggle layout or class folders), or a CSV manifest
                 labels:dict|None=None # explicit {folder name: label}
                ):
-    "`(items, notes)`: a table `path,split,label,bytes,mtime_ns` of the image files (paths relative to the layout root)"
+    "`(items, notes)`: `path,split,label,bytes,mtime_ns` of the image files (from the layout root)"
     root = Path(path).expanduser()
     if root.suffix.lower() == '.csv': return read_manifest(root, labels)
     if not root.exists():
@@ -195,7 +165,8 @@ def find_images(path, # dataset folder (Kaggle layout or class folders), or a CS
             "or get the real data with `download_bonefrac()`."
         )
     if not root.is_dir():
-        raise NotADirectoryError(f"{root} is a file; pass the dataset folder that holds the class folders.")
+        raise NotADirectoryError(f"{root} is a file; pass the dataset folder that holds the class "
+                                 "folders.")
     base = _layout_root(root)
     splits = {d: SPLITS[_norm(d.name)] for d in _subdirs(base) if _norm(d.name) in SPLITS}
     groups = [(d, s) for d,s in splits.items()] if splits else [(base, 'all')]
@@ -211,11 +182,12 @@ def find_images(path, # dataset folder (Kaggle layout or class folders), or a CS
                     st = e.stat()
                     rows.append((rel, split, lbl, st.st_size, st.st_mtime_ns))
                 else: notes.append(f"ignored (not an image extension): {rel}")
-            if len(rows) == n0: notes.append(f"empty class folder: {cdir.relative_to(base).as_posix()}")
+            if len(rows) == n0:
+                notes.append(f"empty class folder: {cdir.relative_to(base).as_posix()}")
     if not rows:
         raise ValueError(
-            f"No image files found under {root}. Expected train/ val/ test/ with one folder per class, "
-            "or one folder per class."
+            f"No image files found under {root}. Expected train/ val/ test/ with one folder per "
+            "class, or one folder per class."
         )
     return pd.DataFrame(rows, columns=['path', 'split', 'label', 'bytes', 'mtime_ns']), notes
 
@@ -231,9 +203,11 @@ def is_phantom(path) -> bool:
 def to_gray8(im:Image.Image) -> Image.Image:
     "Convert a Pillow image of any mode to 8-bit grayscale ('L')"
     if im.mode == 'L': return im
-    if im.mode in ('P', 'PA'): im = im.convert('RGBA' if (im.mode == 'PA' or 'transparency' in im.info) else 'RGB')
+    if im.mode in ('P', 'PA'):
+        im = im.convert('RGBA' if (im.mode == 'PA' or 'transparency' in im.info) else 'RGB')
     if im.mode in ('LA', 'RGBa', 'La'): im = im.convert('RGBA')
-    if im.mode == 'RGBA': return Image.alpha_composite(Image.new('RGBA', im.size, (0, 0, 0, 255)), im).convert('L')
+    if im.mode == 'RGBA':
+        return Image.alpha_composite(Image.new('RGBA', im.size, (0, 0, 0, 255)), im).convert('L')
     if im.mode in ('I', 'I;16', 'I;16B', 'I;16L', 'I;16N', 'F'):
         a = np.asarray(im, dtype=np.float64)
         hi = a.max() if a.size else 0
@@ -250,6 +224,7 @@ def _truncated_ok(ok=True):
     try: yield
     finally: ImageFile.LOAD_TRUNCATED_IMAGES = old
 
+# %% ../nbs/00_data.ipynb #b42ea10d
 def _open(data, draft):
     im = Image.open(io.BytesIO(data))
     info = dict(format=im.format or '', mode=im.mode, width=im.width, height=im.height)
@@ -257,22 +232,26 @@ def _open(data, draft):
     im.load()
     return im, info
 
+# %% ../nbs/00_data.ipynb #153570d4
 def decode_image(data:bytes, # the file's bytes
                  truncated:str='load', # 'load' (and flag) or 'skip' truncated files
-                 draft:int|None=None # decode JPEGs at reduced scale, keeping at least this many pixels a side
+                 draft:int|None=None # decode JPEGs at reduced scale, keeping this many px a side
                 ):
-    "Decode `data` to an 8-bit grayscale Pillow image; return `(image or None, record)` and never raise for bad data"
+    "`(image or None, record)`: `data` decoded to 8-bit grayscale; never raises for bad data"
     rec = dict(status='ok', reason='', format='', mode='', width=0, height=0)
-    if len(data) == 0: return None, {**rec, 'status': 'unreadable', 'reason': 'empty file (0 bytes)'}
+    if len(data) == 0:
+        return None, {**rec, 'status': 'unreadable', 'reason': 'empty file (0 bytes)'}
     try:
         with warnings.catch_warnings():
-            warnings.simplefilter('ignore')  # Pillow's DecompressionBomb/EXIF warnings are not the user's problem here
+            # Pillow's DecompressionBomb/EXIF warnings are not the user's problem here
+            warnings.simplefilter('ignore')
             try:
                 with _truncated_ok(False): im, info = _open(data, draft)
             except UnidentifiedImageError: raise
             except (OSError, SyntaxError, ValueError) as e:
                 if truncated == 'skip':
-                    return None, {**rec, 'status': 'skipped', 'reason': f'truncated or corrupt ({e})'}
+                    return None, {**rec, 'status': 'skipped',
+                                  'reason': f'truncated or corrupt ({e})'}
                 with _truncated_ok(True): im, info = _open(data, draft)
                 rec.update(status='truncated', reason=str(e))
             rec.update(info)
@@ -285,11 +264,12 @@ def decode_image(data:bytes, # the file's bytes
 # %% ../nbs/00_data.ipynb #9ca2dc3d
 def square(im:Image.Image, size:int) -> np.ndarray:
     "Resize a grayscale image to `size`x`size` (bicubic) and return a uint8 array"
-    return np.asarray(im.resize((size, size), Image.Resampling.BICUBIC, reducing_gap=3.0), dtype=np.uint8)
+    return np.asarray(im.resize((size, size), Image.Resampling.BICUBIC, reducing_gap=3.0),
+                      dtype=np.uint8)
 
 # %% ../nbs/00_data.ipynb #1387696c
 def cache_dir(cache=None) -> Path:
-    "The cache folder: `cache`, `$FGAN_CACHE`, `$XDG_CACHE_HOME/fracture_gan` or `~/.cache/fracture_gan`"
+    "The cache folder: `cache`, `$FGAN_CACHE`, `$XDG_CACHE_HOME/fracture_gan` or `~/.cache/...`"
     if cache: return Path(cache).expanduser()
     if os.environ.get('FGAN_CACHE'): return Path(os.environ['FGAN_CACHE']).expanduser()
     return Path(os.environ.get('XDG_CACHE_HOME', Path.home()/'.cache')).expanduser()/'fracture_gan'
@@ -297,7 +277,8 @@ def cache_dir(cache=None) -> Path:
 def _store_dir(root, cache):
     root, cdir = Path(root).resolve(), cache_dir(cache).resolve()
     if cdir == root or root in cdir.parents: raise ValueError(
-        f"The cache folder {cdir} lies inside the dataset {root}; set FGAN_CACHE to a folder outside it.")
+        f"The cache folder {cdir} lies inside the dataset {root}; set FGAN_CACHE to a folder "
+        "outside it.")
     return cdir/hashlib.sha1(str(root).encode()).hexdigest()[:16]
 
 def _atomic_save(fn, writer):
@@ -305,6 +286,9 @@ def _atomic_save(fn, writer):
     tmp = fn.with_name(fn.name + f'.tmp{os.getpid()}')
     writer(tmp)
     os.replace(tmp, fn)
+
+# %% ../nbs/00_data.ipynb #f8e70202
+PROBLEM_COLS = ['path', 'status', 'reason'] # what `ImageSet.problems` says of each file left out
 
 # %% ../nbs/00_data.ipynb #66fe6cac
 @dataclass
@@ -314,15 +298,15 @@ class ImageSet:
     size: int
     items: pd.DataFrame
     x: np.ndarray
-    problems: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=['path', 'status', 'reason']))
+    problems: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=PROBLEM_COLS))
     notes: list = field(default_factory=list)
 
     def __len__(self): return len(self.items)
     def __repr__(self):
         c = self.items.groupby(['split', 'label']).size().to_dict()
         counts = ', '.join(f'{s}/{l}: {n}' for (s, l), n in c.items())
-        return (f"ImageSet({self.root}, {len(self)} images at {self.size}px, {len(self.problems)} left out, "
-                f"{int((self.items.status == 'truncated').sum())} truncated; {counts})")
+        return (f"ImageSet({self.root}, {len(self)} images at {self.size}px, {len(self.problems)} "
+                f"left out, {int((self.items.status == 'truncated').sum())} truncated; {counts})")
 
 # %% ../nbs/00_data.ipynb #a6b791a3
 @patch
@@ -340,7 +324,8 @@ def report(self:ImageSet) -> str:
     tr = self.items[self.items.status == 'truncated']
     if len(tr): lines += ['truncated (loaded as far as the data go):'] + [f'  {p}' for p in tr.path]
     if len(self.problems):
-        lines += ['left out:'] + [f'  {r.path}: {r.status}, {r.reason}' for r in self.problems.itertuples()]
+        left_out = [f'  {r.path}: {r.status}, {r.reason}' for r in self.problems.itertuples()]
+        lines += ['left out:'] + left_out
     lines += [f'note: {n}' for n in self.notes]
     return '\n'.join(lines)
 
@@ -350,7 +335,8 @@ def save(self:ImageSet, fn):
     "Write the arrays and the items table to one compressed `.npz`"
     col = lambda v: v.astype(str) if v.dtype.kind == 'O' else v
     cols = {f'items_{c}': col(self.items[c].to_numpy()) for c in self.items.columns}
-    with open(fn, 'wb') as f: np.savez_compressed(f, x=self.x, root=str(self.root), size=self.size, **cols)
+    with open(fn, 'wb') as f:
+        np.savez_compressed(f, x=self.x, root=str(self.root), size=self.size, **cols)
 
 # %% ../nbs/00_data.ipynb #e1c0c22b
 @patch(cls_method=True)
@@ -361,20 +347,24 @@ def load(cls:ImageSet, fn) -> ImageSet:
         return cls(Path(fn), int(z['size']), items, z['x'])
 
 # %% ../nbs/00_data.ipynb #c3897fd2
-_IDX_COLS = ['path', 'bytes', 'mtime_ns', 'sha256', 'status', 'reason', 'format', 'mode', 'width', 'height']
+_IDX_COLS = ['path', 'bytes', 'mtime_ns', 'sha256', 'status', 'reason', 'format', 'mode', 'width',
+             'height']
 
 def _read_index(sdir):
     fn = sdir/'index.csv'
     if not fn.exists(): return pd.DataFrame(columns=_IDX_COLS)
     return pd.read_csv(
-        fn, keep_default_na=False, dtype={'path': str, 'sha256': str, 'reason': str, 'format': str, 'mode': str}
+        fn, keep_default_na=False,
+        dtype={'path': str, 'sha256': str, 'reason': str, 'format': str, 'mode': str}
     )
 
+# %% ../nbs/00_data.ipynb #f5e77361
 def _read_store(sdir, size):
     fn = sdir/f'px{size}.npz'
     if not fn.exists(): return {}
     with np.load(fn) as z: return dict(zip(z['sha'].tolist(), z['x']))
 
+# %% ../nbs/00_data.ipynb #4120cded
 def _save_store(sdir, size, store):
     shas = sorted(store)
     x = np.stack([store[s] for s in shas]) if shas else np.zeros((0, size, size), np.uint8)
@@ -382,8 +372,11 @@ def _save_store(sdir, size, store):
         with open(fn, 'wb') as f: np.savez(f, sha=np.array(shas), x=x)
     _atomic_save(sdir/f'px{size}.npz', write)
 
-def _progress(it, show, total=None): return progress_bar(it, total=total, leave=False) if show else it
+# %% ../nbs/00_data.ipynb #118f4501
+def _progress(it, show, total=None):
+    return progress_bar(it, total=total, leave=False) if show else it
 
+# %% ../nbs/00_data.ipynb #81533f6c
 def _load_saved(fn, size):
     ims = ImageSet.load(fn)
     if len(ims) and ims.x.shape[1] != size:
@@ -393,27 +386,10 @@ def _load_saved(fn, size):
         )
     return ims
 
-def load_images(path, # dataset folder (Kaggle layout or class folders), a CSV manifest, or an `.npz` `ImageSet`
-                size:int=64, # side of the square grayscale arrays
-                truncated:str='load', # 'load' truncated files (flagged) or 'skip' them
-                labels:dict|None=None, # explicit {folder name: label}
-                cache=None, # cache folder (default: `cache_dir()`); `False` to decode without caching
-                progress:bool=True # show a progress bar while decoding
-               ) -> ImageSet:
-    "Load every image under `path` as `size`x`size` uint8 grayscale, using and filling the decoded-array cache"
-    if truncated not in ('load', 'skip'): raise ValueError(f"truncated must be 'load' or 'skip', not {truncated!r}")
-    if Path(path).suffix == '.npz': return _load_saved(path, size)
-    items, notes = find_images(path, labels)
-    path = Path(path).expanduser()
-    root = path.parent if path.suffix.lower() == '.csv' else _layout_root(path)
-    sdir = _store_dir(root, cache) if cache is not False else None
-    idx = _read_index(sdir) if sdir else pd.DataFrame(columns=_IDX_COLS)
-    store = _read_store(sdir, size) if sdir else {}
-    m = items[['path', 'bytes', 'mtime_ns']].merge(idx, on='path', how='left', suffixes=('', '_idx'))
-    reuse = ((m.bytes == m.bytes_idx.astype(float)) & (m.mtime_ns == m.mtime_ns_idx.astype(float))
-             & (m.sha256.isin(list(store)) | (m.status == 'unreadable'))).to_numpy()
-    reused = m.loc[reuse, _IDX_COLS]
-    todo, new, n_new = list(items.loc[~reuse, ['path', 'bytes', 'mtime_ns']].itertuples(index=False)), [], 0
+# %% ../nbs/00_data.ipynb #48ccbf28
+def _decode_new(todo, root:Path, size:int, store:dict, progress:bool) -> tuple[list, int]:
+    "Hash and decode the files `todo` (path, bytes, mtime) into `store`: records, how many decoded"
+    new, n_new = [], 0
     for p, nbytes, mtime in _progress(todo, progress and len(todo) > 50):
         data = (root/p).read_bytes()
         sha = hashlib.sha256(data).hexdigest()
@@ -422,18 +398,48 @@ def load_images(path, # dataset folder (Kaggle layout or class folders), a CSV m
             store[sha] = square(im, size)
             n_new += 1
         new.append(dict(path=p, bytes=nbytes, mtime_ns=mtime, sha256=sha, **rec))
-    rec_df = pd.concat([reused, pd.DataFrame(new, columns=_IDX_COLS)], ignore_index=True) if new else reused
+    return new, n_new
+
+# %% ../nbs/00_data.ipynb #071278fb
+def _split_problems(df:pd.DataFrame, truncated:str) -> tuple[pd.DataFrame, pd.DataFrame]:
+    "`(loaded rows, problems)`: unreadable files, and truncated ones with `truncated='skip'`, out"
+    bad = (df.status == 'unreadable') | ((df.status == 'truncated') & (truncated == 'skip'))
+    problems = df.loc[bad, PROBLEM_COLS].reset_index(drop=True)
+    problems.loc[problems.status == 'truncated', 'status'] = 'skipped'
+    return df[~bad].reset_index(drop=True).astype({'width': int, 'height': int}), problems
+
+# %% ../nbs/00_data.ipynb #e0768f86
+def load_images(path, # dataset folder (Kaggle layout, class folders), CSV manifest or `.npz`
+                size:int=64, # side of the square grayscale arrays
+                truncated:str='load', # 'load' truncated files (flagged) or 'skip' them
+                labels:dict|None=None, # explicit {folder name: label}
+                cache=None, # cache folder (default: `cache_dir()`); `False`: decode without caching
+                progress:bool=True # show a progress bar while decoding
+               ) -> ImageSet:
+    "Every image under `path` as `size`x`size` uint8 grayscale, through the decoded-array cache"
+    if truncated not in ('load', 'skip'):
+        raise ValueError(f"truncated must be 'load' or 'skip', not {truncated!r}")
+    if Path(path).suffix == '.npz': return _load_saved(path, size)
+    items, notes = find_images(path, labels)
+    path = Path(path).expanduser()
+    root = path.parent if path.suffix.lower() == '.csv' else _layout_root(path)
+    sdir = _store_dir(root, cache) if cache is not False else None
+    idx = _read_index(sdir) if sdir else pd.DataFrame(columns=_IDX_COLS)
+    store = _read_store(sdir, size) if sdir else {}
+    stat = ['bytes', 'mtime_ns']
+    m = items[['path'] + stat].merge(idx, on='path', how='left', suffixes=('', '_idx'))
+    reuse = ((m.bytes == m.bytes_idx.astype(float)) & (m.mtime_ns == m.mtime_ns_idx.astype(float))
+             & (m.sha256.isin(list(store)) | (m.status == 'unreadable'))).to_numpy()
+    todo = list(items.loc[~reuse, ['path'] + stat].itertuples(index=False))
+    new, n_new = _decode_new(todo, root, size, store, progress)
+    rec_df = m.loc[reuse, _IDX_COLS]
+    if new: rec_df = pd.concat([rec_df, pd.DataFrame(new, columns=_IDX_COLS)], ignore_index=True)
     if sdir and todo:
         old = idx[~idx.path.isin(rec_df.path)]
         _atomic_save(sdir/'index.csv', lambda fn: pd.concat([old, rec_df]).to_csv(fn, index=False))
         if n_new: _save_store(sdir, size, store)
-    df = items.drop(columns=['bytes', 'mtime_ns']).merge(
-        rec_df.drop(columns=['bytes', 'mtime_ns']), on='path', how='left'
-    )
-    bad = (df.status == 'unreadable') | ((df.status == 'truncated') & (truncated == 'skip'))
-    problems = df.loc[bad, ['path', 'status', 'reason']].reset_index(drop=True)
-    problems.loc[problems.status == 'truncated', 'status'] = 'skipped'
-    df = df[~bad].reset_index(drop=True).astype({'width': int, 'height': int})
+    rows = items.drop(columns=stat).merge(rec_df.drop(columns=stat), on='path', how='left')
+    df, problems = _split_problems(rows, truncated)
     x = np.stack([store[s] for s in df.sha256]) if len(df) else np.zeros((0, size, size), np.uint8)
     return ImageSet(root, size, df, x, problems, notes)
 
@@ -448,35 +454,9 @@ def download_bonefrac(handle:str=BONEFRAC_HANDLE) -> Path:
         p = Path(kagglehub.dataset_download(handle))
     except Exception as e:
         raise ConnectionError(
-            f"Could not download {handle} from Kaggle ({type(e).__name__}): connect to the internet and set Kaggle "
-            f"credentials (~/.kaggle/kaggle.json or KAGGLE_USERNAME/KAGGLE_KEY), or download the zip from "
-            f"https://www.kaggle.com/datasets/{handle}, unzip it and pass its folder as the data path.") from None
+            f"Could not download {handle} from Kaggle ({type(e).__name__}): connect to the "
+            "internet and set Kaggle credentials (~/.kaggle/kaggle.json or "
+            "KAGGLE_USERNAME/KAGGLE_KEY), or download the zip from "
+            f"https://www.kaggle.com/datasets/{handle}, unzip it and pass its folder as the data "
+            "path.") from None
     return _layout_root(p)
-
-# %% ../nbs/00_data.ipynb #df9c53b0
-def runtime_note() -> str:
-    "One paragraph on this runtime: Colab or not, the GPU (if any), and what will be slow without one"
-    import torch
-    where = 'Google Colab' if 'google.colab' in sys.modules else 'a local Python'
-    if torch.cuda.is_available():
-        return f'{where} with a GPU ({torch.cuda.get_device_name(0)}): every cell runs at full size.'
-    return (f'{where} without a GPU: phantom-scale cells run in minutes, full-size GAN training would take days. '
-            'On Colab: Runtime > Change runtime type > a GPU, then run the notebook again.')
-
-# %% ../nbs/00_data.ipynb #a621085c
-def tutorial_data(source:str='phantoms', # 'phantoms', 'folder' or 'kaggle'
-                  folder:str|None=None # with 'folder': the dataset folder, e.g. '/content/drive/MyDrive/bone-fracture'
-                 ) -> Path:
-    "The dataset folder a tutorial runs on"
-    if source == 'phantoms':
-        from fracture_gan.phantoms import default_data
-        return default_data()
-    if source == 'kaggle': return download_bonefrac()
-    if source != 'folder': raise ValueError(f"source {source!r}: use 'phantoms', 'folder' or 'kaggle'")
-    if not folder: raise ValueError("source 'folder' needs folder=..., the dataset folder")
-    if str(folder).startswith('/content/drive') and 'google.colab' in sys.modules:
-        from google.colab import drive
-        drive.mount('/content/drive')
-    path = Path(folder).expanduser()
-    if not path.is_dir(): raise FileNotFoundError(f'{path} is not a folder: give the folder that holds the images.')
-    return path

@@ -5,7 +5,7 @@
 # %% ../nbs/04a_distributed.ipynb #4619bcf7
 from __future__ import annotations
 import os
-import torch, torch.nn as nn, torch.nn.functional as F
+import torch, torch.nn as nn
 import torch.distributed as dist
 
 # %% auto #0
@@ -13,15 +13,16 @@ __all__ = ['process_place', 'init_processes', 'SumOverProcesses', 'GlobalBatchNo
 
 # %% ../nbs/04a_distributed.ipynb #ffa48916
 def process_place() -> tuple[int, int, int]:
-    "`(rank, world_size, local_rank)` of this process: from the process group if there is one, else from `torchrun`"
+    "`(rank, world_size, local_rank)` of this process: from its process group, else `torchrun`'s"
     if dist.is_available() and dist.is_initialized():
-        return dist.get_rank(), dist.get_world_size(), int(os.environ.get('LOCAL_RANK', dist.get_rank()))
+        local = int(os.environ.get('LOCAL_RANK', dist.get_rank()))
+        return dist.get_rank(), dist.get_world_size(), local
     env = lambda k, d: int(os.environ.get(k, d))
     return env('RANK', 0), env('WORLD_SIZE', 1), env('LOCAL_RANK', 0)
 
 # %% ../nbs/04a_distributed.ipynb #0fd8777b
 def init_processes(device=None) -> torch.device:
-    "Join `torchrun`'s process group if there is one (NCCL on CUDA, gloo on the CPU); the device this process uses"
+    "Join `torchrun`'s process group, if any (NCCL on CUDA, gloo on the CPU); this process's device"
     rank, world, local = process_place()
     cuda = torch.cuda.is_available() and str(device or 'cuda').startswith('cuda')
     dev = torch.device(f'cuda:{local}') if cuda else torch.device('cpu')
@@ -32,7 +33,7 @@ def init_processes(device=None) -> torch.device:
 
 # %% ../nbs/04a_distributed.ipynb #c8231800
 class SumOverProcesses(torch.autograd.Function):
-    "All-reduce (sum) that gradients flow back through: the backward pass sums the gradients over processes too"
+    "All-reduce (sum) that gradients flow back through: the backward pass sums over processes too"
     @staticmethod
     def forward(ctx, t):
         t = t.clone()
@@ -48,8 +49,9 @@ class SumOverProcesses(torch.autograd.Function):
 class GlobalBatchNorm2d(nn.BatchNorm2d):
     "BatchNorm2d with batch statistics over all processes of the group (any device, any backend)"
     def forward(self, x):
-        "Normalise `x` by the mean and variance of every process's batch (training), or the running ones"
-        if not (self.training and dist.is_available() and dist.is_initialized()): return super().forward(x)
+        "Normalise `x` by the mean and variance of all processes' batches (training), or running"
+        if not (self.training and dist.is_available() and dist.is_initialized()):
+            return super().forward(x)
         n = torch.full((1,), x.numel()/x.shape[1], device=x.device, dtype=torch.float32)
         xf = x.float()
         sums = SumOverProcesses.apply(torch.cat([n, xf.sum((0, 2, 3)), (xf*xf).sum((0, 2, 3))]))
@@ -59,7 +61,8 @@ class GlobalBatchNorm2d(nn.BatchNorm2d):
         if self.track_running_stats:
             with torch.no_grad():
                 self.num_batches_tracked += 1
-                m = self.momentum if self.momentum is not None else 1/float(self.num_batches_tracked)
+                m = self.momentum
+                if m is None: m = 1/float(self.num_batches_tracked)
                 self.running_mean.lerp_(mean.detach(), m)
                 self.running_var.lerp_(var.detach()*count/(count - 1), m)
         y = (xf - mean[:, None, None])*torch.rsqrt(var + self.eps)[:, None, None]
@@ -76,7 +79,7 @@ def _to_global(m:nn.Module) -> nn.Module:
     return m
 
 def sync_batchnorm(model:nn.Module, device) -> nn.Module:
-    "`model` with batch statistics over all processes: `nn.SyncBatchNorm` on CUDA, `GlobalBatchNorm2d` elsewhere"
+    "`model` with batch statistics over all processes (`nn.SyncBatchNorm` or `GlobalBatchNorm2d`)"
     if torch.device(device).type == 'cuda': return nn.SyncBatchNorm.convert_sync_batchnorm(model)
     return _to_global(model)
 

@@ -31,17 +31,20 @@ def error_outputs(nb_path) -> list[str]:
             text = out.get('text', '') or ''.join(out.get('data', {}).get('text/plain', ''))
             text = text if isinstance(text, str) else ''.join(text)
             if out.get('output_type') == 'error' or 'Traceback (most recent call last)' in text:
-                found.append(f"{Path(nb_path).name}: cell {i} shows {out.get('ename', 'a traceback')}")
+                found.append(f"{Path(nb_path).name}: cell {i} shows "
+                             f"{out.get('ename', 'a traceback')}")
                 break
     return found
 
 # %% ../nbs/15_docs.ipynb #3b802f82
 def check_docs(nbs='.') -> list[str]:
-    "Problems of the docs sources in `nbs`: missing sidebar pages, notebooks whose outputs show errors"
+    "Problems of the docs sources in `nbs`: missing sidebar pages, notebooks with errors in outputs"
     nbs = Path(nbs)
-    probs = [f'sidebar.yml lists {p}, which does not exist' for p in sidebar_pages(nbs/'sidebar.yml')
+    listed = sidebar_pages(nbs/'sidebar.yml')
+    probs = [f'sidebar.yml lists {p}, which does not exist' for p in listed
              if not (nbs/p).exists()]
     for nb in sorted(nbs.rglob('*.ipynb')):
-        hidden = any(part.startswith(('.', '_')) for part in nb.relative_to(nbs).parts[:-1])   # checkpoints, _proc
+        # checkpoints, _proc
+        hidden = any(part.startswith(('.', '_')) for part in nb.relative_to(nbs).parts[:-1])
         if not hidden: probs += error_outputs(nb)
     return probs

@@ -4,14 +4,15 @@
 
 # %% ../nbs/09_experiments.ipynb #f13abf46
 from __future__ import annotations
-import time
-from dataclasses import dataclass
+import time, itertools
+from dataclasses import dataclass, replace
 from fastcore.basics import patch
 import numpy as np, pandas as pd
 from fastprogress.fastprogress import progress_bar
-from .data import ImageSet, default_device, is_fractured
-from .splits import align_splits, part_masks, part_name, training_rows
-from .classifier import fit_classifier, predict_proba, binary_metrics, history, group_weights
+from .data import ImageSet, is_fractured
+from .runtime import default_device
+from .splits import align_splits, part_masks, part_name, training_rows, group_weights
+from .classifier import fit_classifier, predict_proba, binary_metrics, history
 from .stacked import StackJob, fit_stacked
 from .models import study_cnn
 from .audit import duplicate_groups
@@ -19,8 +20,9 @@ from .distributed import process_place
 import torch.distributed as dist
 
 # %% auto #0
-__all__ = ['EXPERIMENTS', 'USES_SYNTH', 'PROTOCOLS', 'MINORITY', 'ExperimentConfig', 'balanced_rows', 'train_threshold', 'Phase',
-           'experiment_phases', 'fit_phases', 'run_experiments', 'external_test', 'usable_external']
+__all__ = ['EXPERIMENTS', 'USES_SYNTH', 'PROTOCOLS', 'MINORITY', 'SWEEP', 'ExperimentConfig', 'balanced_rows', 'train_threshold',
+           'Phase', 'experiment_phases', 'fit_phases', 'Run', 'part_runs', 'plan_runs', 'image_pool', 'run_phases',
+           'train_runs', 'run_tables', 'run_experiments', 'external_test', 'usable_external']
 
 # %% ../nbs/09_experiments.ipynb #322e5d25
 EXPERIMENTS = {1: 'real', 2: 'real + classic augmentation', 3: 'real + synthetic',
@@ -30,16 +32,17 @@ EXPERIMENTS = {1: 'real', 2: 'real + classic augmentation', 3: 'real + synthetic
 USES_SYNTH = {3, 4, 5} # the experiments that need a GAN's images
 
 # %% ../nbs/09_experiments.ipynb #5e26c4fb
-PROTOCOLS = ('grouped', 'holdout', 'official') # grouped K-fold parts, a grouped hold-out, the dataset's own split
+# grouped K-fold parts, a grouped hold-out, the dataset's own split
+PROTOCOLS = ('grouped', 'holdout', 'official')
 
 # %% ../nbs/09_experiments.ipynb #a06a6b09
 @dataclass
 class ExperimentConfig:
     "What to run: experiments, protocol, repeats, training length"
     experiments:tuple = (1, 2, 3, 4, 5)
-    protocol:str = 'grouped'        # 'grouped' (stratified grouped K parts), 'holdout' (grouped) or 'official'
+    protocol:str = 'grouped'        # 'grouped' (K stratified grouped parts), 'holdout', 'official'
     n_parts:int = 5                 # grouped: number of parts (must match the split table)
-    repeats:int = 1                 # grouped: partitions drawn (repeated cross-validation; the split table's)
+    repeats:int = 1                 # grouped: partitions drawn (repeated cross-validation)
     seeds:tuple = (0, 1, 2)
     epochs:int = 20                 # the study's 20 epochs
     warm_epochs:int = 20            # experiment 4: epochs on synthetic images first
@@ -47,9 +50,9 @@ class ExperimentConfig:
     lr:float = 1e-3                 # Keras' Adam default
     fractions:tuple = (1.0,)        # shares of the real training part, for experiments 1, 3, 4
     size:int = 64
-    engine:str = 'auto'             # 'fastai' (a Learner per run), 'stacked' (all at once), 'auto' (stacked on CUDA)
-    balance:str = 'auto'            # repeat the smaller class's training images: 'on', 'off', 'auto' (imbalanced sets)
-    threshold:str = 'auto'          # decision cut: 'fixed' (0.5), 'train' (chosen on training images), 'auto'
+    engine:str = 'auto'             # 'fastai' (a Learner per run), 'stacked' (all at once), 'auto'
+    balance:str = 'auto'            # repeat the smaller class in training: 'on', 'off', 'auto'
+    threshold:str = 'auto'          # decision cut: 'fixed' (0.5), 'train' (training images), 'auto'
 
     def __post_init__(self):
         "Refuse settings that cannot run, naming the setting"
@@ -57,12 +60,16 @@ class ExperimentConfig:
             raise ValueError(f"balance {self.balance!r}: use 'auto', 'on' or 'off'")
         if self.threshold not in ('auto', 'fixed', 'train'):
             raise ValueError(f"threshold {self.threshold!r}: use 'auto', 'fixed' or 'train'")
-        if self.protocol not in PROTOCOLS: raise ValueError(f'protocol {self.protocol!r}: use one of {PROTOCOLS}')
-        if self.protocol == 'grouped' and self.n_parts < 2: raise ValueError(f'n_parts {self.n_parts}: use 2 or more')
+        if self.protocol not in PROTOCOLS:
+            raise ValueError(f'protocol {self.protocol!r}: use one of {PROTOCOLS}')
+        if self.protocol == 'grouped' and self.n_parts < 2:
+            raise ValueError(f'n_parts {self.n_parts}: use 2 or more')
         if self.repeats < 1: raise ValueError(f'repeats {self.repeats}: use 1 or more')
         if not self.seeds: raise ValueError('seeds: give at least one classifier seed')
         bad = set(self.experiments) - set(EXPERIMENTS)
-        if bad: raise ValueError(f'experiments {sorted(bad)}: the study has experiments {sorted(EXPERIMENTS)}')
+        if bad:
+            raise ValueError(f'experiments {sorted(bad)}: the study has experiments '
+                             f'{sorted(EXPERIMENTS)}')
 
 # %% ../nbs/09_experiments.ipynb #83ad0c77
 @patch
@@ -74,19 +81,20 @@ def part_names(self:ExperimentConfig) -> list:
 # %% ../nbs/09_experiments.ipynb #92bbd583
 @patch
 def use_stack(self:ExperimentConfig, device=None) -> bool:
-    "Whether the runs are trained as one stack (`07a_stacked`) rather than one fastai `Learner` each"
+    "Whether the runs train as one stack (`07a_stacked`) rather than one fastai `Learner` each"
     if self.engine not in ('auto', 'fastai', 'stacked'):
         raise ValueError(f"engine {self.engine!r}: use 'fastai', 'stacked' or 'auto'")
     if self.engine == 'auto': return default_device(device).type == 'cuda'
     return self.engine == 'stacked'
 
 # %% ../nbs/09_experiments.ipynb #51dfacb1
-MINORITY = 0.35 # a training part whose smaller class has fewer files than this share counts as imbalanced
+# a training part whose smaller class has fewer files than this share counts as imbalanced
+MINORITY = 0.35
 
 # %% ../nbs/09_experiments.ipynb #4633d4b3
 @patch
 def imbalance_handling(self:ExperimentConfig, y_train) -> tuple[bool, bool]:
-    "`(repeat the smaller class, choose the cut on training images)` for a training part with targets `y_train`"
+    "`(repeat the smaller class, choose the cut on training images)` for training targets `y_train`"
     share = float(np.mean(y_train)) if len(y_train) else 0.5
     auto = min(share, 1 - share) < MINORITY
     return (self.balance == 'on' or (self.balance == 'auto' and auto),
@@ -108,7 +116,7 @@ def train_threshold(y, # training targets (1 fractured, 0 not)
                     p, # the trained model's P(fractured) on them
                     weights=None # per image, e.g. `group_weights` (each radiograph weighs 1)
                    ) -> float:
-    "The cut on `p` with the best balanced accuracy on the training images (0.5 with one class only)"
+    "The cut on `p` with the best balanced accuracy on the training images (0.5 for one class)"
     y, p = np.asarray(y).astype(int), np.asarray(p, float)
     w = np.ones(len(y)) if weights is None else np.asarray(weights, float)
     pos, neg = w[y == 1].sum(), w[y == 0].sum()
@@ -116,7 +124,8 @@ def train_threshold(y, # training targets (1 fractured, 0 not)
     order = np.argsort(p)
     cum = lambda v: np.r_[0., np.cumsum(v[order])]
     cuts = np.unique(np.r_[p, 0.5])
-    below = np.searchsorted(p[order], cuts, 'left')                   # images under each cut: called "not"
+    # images under each cut: called "not"
+    below = np.searchsorted(p[order], cuts, 'left')
     score = (pos - cum(w*(y == 1))[below])/pos + cum(w*(y == 0))[below]/neg
     best = np.flatnonzero(score >= score.max() - 1e-12)
     return float(cuts[best[np.argmin(np.abs(cuts[best] - 0.5))]])
@@ -124,7 +133,7 @@ def train_threshold(y, # training targets (1 fractured, 0 not)
 # %% ../nbs/09_experiments.ipynb #a3dad3cd
 @dataclass
 class Phase:
-    "One fit of a classifier run: pool rows, epochs, and whether its batches get the classic augmentation"
+    "One fit of a classifier run: pool rows, epochs, whether its batches get classic augmentation"
     rows:np.ndarray
     epochs:int
     augment:bool = False
@@ -152,45 +161,87 @@ def fit_phases(phases:list, # `Phase`s
     "The `Learner` of the last phase, each phase trained from the weights of the one before"
     learn = None
     for p in phases:
-        init = None if learn is None else {k: v.clone() for k, v in learn.model.state_dict().items()}
-        learn = fit_classifier(x[p.rows], y[p.rows], x[test], y[test], epochs=p.epochs, lr=cfg.lr, bs=cfg.bs,
+        state = {} if learn is None else learn.model.state_dict()
+        init = None if learn is None else {k: v.clone() for k, v in state.items()}
+        learn = fit_classifier(x[p.rows], y[p.rows], x[test], y[test], epochs=p.epochs, lr=cfg.lr,
+                               bs=cfg.bs,
                                augment=p.augment, init=init, seed=seed, device=device)
     return learn
 
-# %% ../nbs/09_experiments.ipynb #88212733
-def _pool(x, y, runs):
-    "One image pool: the real images, then each synthetic set once; each run gets its synthetic pool rows"
-    xs, ys, offs, n = [x], [y], {}, len(x)
-    for r in runs:
-        if r['synth'] is None or id(r['synth'][0]) in offs: continue
-        offs[id(r['synth'][0])] = n
-        xs.append(r['synth'][0])
-        ys.append(r['synth'][1])
-        n += len(r['synth'][0])
-    for r in runs:
-        r['synth_rows'] = None if r['synth'] is None else offs[id(r['synth'][0])] + np.arange(len(r['synth'][0]))
-    return np.concatenate(xs), np.concatenate(ys)
+# %% ../nbs/09_experiments.ipynb #67d5fff8
+@dataclass
+class Run:
+    "One classifier run: an experiment on a part, seed and real share; its rows; imbalance handling"
+    experiment:int
+    gan:str                            # '' for the experiments without synthetic images
+    protocol:str
+    part:object                        # a part name (`ExperimentConfig.part_names`)
+    seed:int
+    frac:float                         # the real share asked for
+    train:np.ndarray                   # pool rows of its real training images
+    test:np.ndarray                    # pool rows it is tested on
+    real_share:float                   # of the part's training rows, as realised
+    balanced:bool                      # the smaller class repeated in training
+    tune:bool                          # the decision cut chosen on its training images
+    synth:tuple|None = None            # `(images, targets)` of its GAN
+    synth_rows:np.ndarray|None = None  # pool rows of those images (`image_pool`)
 
-def _plan(s, cfg, synth_for):
-    "Every run of `cfg`: its key, experiment, training and test rows, synthetic set and imbalance handling"
-    runs, y = [], is_fractured(s.label)
-    for part in cfg.part_names():
-        whole, test = part_masks(s, part)
-        for frac in cfg.fractions:
-            train = training_rows(s, part, frac)
-            balanced, tune = cfg.imbalance_handling(y[train])
-            used = [e for e in cfg.experiments if frac == 1 or e in (1, 3, 4)]    # the sweep: experiments 1, 3, 4
-            synth = (synth_for(part, frac) if synth_for and USES_SYNTH & set(used) else {}) or {}   # GANs only if used
-            for seed in cfg.seeds:
-                for e in used:
-                    for g in (synth if e in USES_SYNTH else ['']):
-                        key = dict(experiment=e, name=EXPERIMENTS[e], gan=g, protocol=cfg.protocol, part=str(part),
-                                   seed=seed, frac=frac)
-                        runs.append(dict(key=key, exp=e, train=np.flatnonzero(train), test=np.flatnonzero(test),
-                                         synth=synth[g] if g else None, real_share=train.sum()/whole.sum(),
-                                         balanced=balanced, tune=tune))
-    return runs
+# %% ../nbs/09_experiments.ipynb #0f1ef55a
+@patch(as_prop=True)
+def key(self:Run) -> dict:
+    "The columns that name the run in the results, curves and predictions tables"
+    return dict(experiment=self.experiment, name=EXPERIMENTS[self.experiment], gan=self.gan,
+                protocol=self.protocol, part=str(self.part), seed=self.seed, frac=self.frac)
 
+# %% ../nbs/09_experiments.ipynb #7afdf0f7
+SWEEP = (1, 3, 4) # the experiments run at real shares below 1
+
+# %% ../nbs/09_experiments.ipynb #d2d1e466
+def part_runs(s:pd.DataFrame, # the aligned split table
+              cfg:ExperimentConfig, part, frac:float,
+              synth_for=None # callable (part, frac) -> {gan: (x, y)}
+             ) -> list[Run]:
+    "The runs of `cfg` on training part `part` at real share `frac`: every seed, experiment and GAN"
+    whole, test = part_masks(s, part)
+    train = training_rows(s, part, frac)
+    balanced, tune = cfg.imbalance_handling(is_fractured(s.label)[train])
+    used = [e for e in cfg.experiments if frac == 1 or e in SWEEP]
+    synth = (synth_for(part, frac) if synth_for and USES_SYNTH & set(used) else {}) or {}  # if used
+    same = dict(protocol=cfg.protocol, part=part, frac=frac, train=np.flatnonzero(train),
+                test=np.flatnonzero(test), real_share=train.sum()/whole.sum(), balanced=balanced,
+                tune=tune)
+    gans = lambda e: synth if e in USES_SYNTH else ['']
+    return [Run(e, g, seed=seed, synth=synth[g] if g else None, **same)
+            for seed, e in itertools.product(cfg.seeds, used) for g in gans(e)]
+
+# %% ../nbs/09_experiments.ipynb #e5548eba
+def plan_runs(s:pd.DataFrame, cfg:ExperimentConfig, synth_for=None) -> list[Run]:
+    "Every run of `cfg`, part by part and share by share, in the order the tables list them"
+    pairs = itertools.product(cfg.part_names(), cfg.fractions)
+    return [r for part, frac in pairs for r in part_runs(s, cfg, part, frac, synth_for)]
+
+# %% ../nbs/09_experiments.ipynb #ae5b7cb6
+def image_pool(x, y, runs:list[Run]) -> tuple[np.ndarray, np.ndarray, list[Run]]:
+    "`(images, targets, runs)`: the real images, then each synthetic set; runs with `synth_rows`"
+    xs, ys, offset, n = [x], [y], {}, len(x)
+    for r in runs:
+        if r.synth is None or id(r.synth[0]) in offset: continue
+        offset[id(r.synth[0])] = n
+        xs.append(r.synth[0])
+        ys.append(r.synth[1])
+        n += len(r.synth[0])
+    rows = lambda r: None if r.synth is None else \
+        offset[id(r.synth[0])] + np.arange(len(r.synth[0]))
+    return np.concatenate(xs), np.concatenate(ys), [replace(r, synth_rows=rows(r)) for r in runs]
+
+# %% ../nbs/09_experiments.ipynb #57d61e6a
+def run_phases(r:Run, y:np.ndarray, cfg:ExperimentConfig) -> list[Phase]:
+    "The run's phases, each with the smaller class repeated where the run balances classes"
+    ph = experiment_phases(r.experiment, r.train, r.synth_rows, cfg)
+    if not r.balanced: return ph
+    return [Phase(balanced_rows(p.rows, y, r.seed), p.epochs, p.augment) for p in ph]
+
+# %% ../nbs/09_experiments.ipynb #1ff15311
 def _proba_of(state, x, device):
     "P(fractured) on `x` of the study CNN with weights `state`; None without images"
     if x is None: return None
@@ -198,84 +249,96 @@ def _proba_of(state, x, device):
     model.load_state_dict(state)
     return predict_proba(model.to(default_device(device)), x)
 
-def _phases(r, y, cfg):
-    "A run's phases, each with the smaller class repeated where the run balances classes"
-    ph = experiment_phases(r['exp'], r['train'], r['synth_rows'], cfg)
-    if not r['balanced']: return ph
-    return [Phase(balanced_rows(p.rows, y, r['key']['seed']), p.epochs, p.augment) for p in ph]
+# %% ../nbs/09_experiments.ipynb #56af597b
+def _train_stacked(runs, phases, x, y, cfg, device, progress, x_ext=None) -> list[dict]:
+    "Every run at once in one stack (`07a_stacked`)"
+    jobs = [StackJob([(p.rows, p.epochs) for p in ph], r.test, augment=any(p.augment for p in ph),
+                     seed=r.seed)
+            for r, ph in zip(runs, phases)]
+    out = fit_stacked(jobs, x, y, lr=cfg.lr, bs=cfg.bs, device=device, progress=progress)
+    tr = lambda r: x[r.train] if r.tune else None                          # to choose the cut on
+    return [dict(history=o['history'], proba=o['proba'], seconds=o['seconds'],
+                 external=_proba_of(o['state'], x_ext, device),
+                 train=_proba_of(o['state'], tr(r), device))
+            for r, o in zip(runs, out)]
 
-def _train_shared(runs, x, y, cfg, device, progress, x_ext=None):
-    "`_train` under `torchrun`: each process trains every `world`-th run; every process gets all results"
-    rank, world, _ = process_place()
-    if world == 1 or not dist.is_initialized(): return _train(runs, x, y, cfg, device, progress, x_ext)
-    mine = _train(runs[rank::world], x, y, cfg, device, progress and rank == 0, x_ext)
-    parts = [None]*world
-    dist.all_gather_object(parts, mine)
-    done = [None]*len(runs)
-    for r, part in enumerate(parts): done[r::world] = part
-    return done
-
-def _train(runs, x, y, cfg, device, progress, x_ext=None):
-    "Per run, by the engine `cfg` names: `history`, `proba` (test), `seconds`, `external` and `train` probabilities"
-    phases = [_phases(r, y, cfg) for r in runs]
-    tr = lambda r: x[r['train']] if r['tune'] else None                   # to choose the cut on
-    if cfg.use_stack(device):
-        jobs = [StackJob([(p.rows, p.epochs) for p in ph], r['test'], augment=any(p.augment for p in ph),
-                         seed=r['key']['seed']) for r, ph in zip(runs, phases)]
-        out = fit_stacked(jobs, x, y, lr=cfg.lr, bs=cfg.bs, device=device, progress=progress)
-        return [dict(history=o['history'], proba=o['proba'], seconds=o['seconds'],
-                     external=_proba_of(o['state'], x_ext, device), train=_proba_of(o['state'], tr(r), device))
-                for r, o in zip(runs, out)]
+# %% ../nbs/09_experiments.ipynb #a34c8ca1
+def _train_fastai(runs, phases, x, y, cfg, device, progress, x_ext=None) -> list[dict]:
+    "One fastai `Learner` after another (`fit_phases`)"
     done = []
     for r, ph in zip(progress_bar(runs) if progress else runs, phases):
         t0 = time.perf_counter()
-        learn = fit_phases(ph, x, y, r['test'], cfg, r['key']['seed'], device)
+        learn = fit_phases(ph, x, y, r.test, cfg, r.seed, device)
         secs = time.perf_counter() - t0
         p = lambda a: None if a is None else predict_proba(learn.model, a)
-        done.append(dict(history=history(learn), proba=p(x[r['test']]), seconds=secs, external=p(x_ext),
-                         train=p(tr(r))))
+        done.append(dict(history=history(learn), proba=p(x[r.test]), seconds=secs,
+                         external=p(x_ext),
+                         train=p(x[r.train] if r.tune else None)))
     return done
 
+# %% ../nbs/09_experiments.ipynb #9f37ef48
+def train_runs(runs:list[Run], x, y, cfg:ExperimentConfig, device=None, progress:bool=True,
+               x_ext=None):
+    "Train `runs` on pool `x, y` with the engine `cfg` names, shared among `torchrun`'s processes"
+    rank, world, _ = process_place()
+    train = _train_stacked if cfg.use_stack(device) else _train_fastai
+    if world > 1 and dist.is_initialized(): runs = runs[rank::world]
+    mine = train(runs, [run_phases(r, y, cfg) for r in runs], x, y, cfg, device,
+                 progress and rank == 0, x_ext)
+    if world == 1 or not dist.is_initialized(): return mine
+    parts = [None]*world
+    dist.all_gather_object(parts, mine)
+    done = [None]*sum(len(p) for p in parts)
+    for r, part in enumerate(parts): done[r::world] = part
+    return done
+
+# %% ../nbs/09_experiments.ipynb #1e991c67
 def _scores(y, p, weights, cut=0.5) -> dict:
-    "Metrics per radiograph (`weights`: each group weighs 1; the primary figures) and per file (prefixed `file_`)"
+    "Metrics per radiograph (`weights`: each group weighs 1; primary) and per file (`file_...`)"
     per_file = {f'file_{k}': v for k, v in binary_metrics(y, p, cut).items()}
     return {**binary_metrics(y, p, cut, weights=weights), **per_file}
 
-def _run_tables(r, table:pd.DataFrame, p, secs, cut, **extra) -> tuple[dict, pd.DataFrame]:
+# %% ../nbs/09_experiments.ipynb #f50c6884
+def run_tables(r:Run, table:pd.DataFrame, p, secs, cut, **extra) -> tuple[dict, pd.DataFrame]:
     "One run's result row and predictions on `table` (`path, group, label`), called at `cut`"
-    key, groups, yt = r['key'], table.group.to_numpy(), is_fractured(table.label)
+    key, groups, yt = r.key, table.group.to_numpy(), is_fractured(table.label)
     w = group_weights(groups)
-    n_synth = len(r['synth'][0]) if key['gan'] else 0
-    row = dict(**key, **extra, n_real=len(r['train']), real_share=r['real_share'], n_synth=n_synth,
-               n_test=len(table), n_test_groups=len(set(groups)), balanced=r['balanced'], threshold=cut,
-               **_scores(yt, p, w, cut), seconds=secs)
-    pred = pd.DataFrame(dict(**key, **extra, path=table.path.to_numpy(), group=groups, label=table.label.to_numpy(),
+    row = dict(**key, **extra, n_real=len(r.train), real_share=r.real_share,
+               n_synth=len(r.synth[0]) if r.gan else 0, n_test=len(table),
+               n_test_groups=len(set(groups)),
+               balanced=r.balanced, threshold=cut, **_scores(yt, p, w, cut), seconds=secs)
+    pred = pd.DataFrame(dict(**key, **extra, path=table.path.to_numpy(), group=groups,
+                             label=table.label.to_numpy(),
                              y=yt, prob=p, weight=w, threshold=cut))
     return row, pred
 
+# %% ../nbs/09_experiments.ipynb #87172ecb
 def run_experiments(ims:ImageSet, # the loaded real images
-                    splits:pd.DataFrame, # the split table (`fgan_split`), rows matched to `ims` by path
+                    splits:pd.DataFrame, # the split table (`fgan_split`), matched to `ims` by path
                     cfg:ExperimentConfig, # what to run
                     synth_for=None, # callable (part, frac) -> {gan: (x, y)}
                     device=None, progress:bool=True,
-                    external:ImageSet|None=None): # another dataset (items from `external_test`, or checked here)
+                    external:ImageSet|None=None): # another dataset (checked by `external_test`)
     "Run the experiments: `(results, curves, predictions)` tables"
     s = align_splits(splits, ims.items)
     ext = None if external is None else usable_external(
-        external.items if 'shared' in external.items else external_test(ims, external))   # checked already
+        # checked already
+        external.items if 'shared' in external.items else external_test(ims, external))
     x_ext = None if ext is None else external.x[ext.index.to_numpy()]
-    runs = _plan(s, cfg, synth_for)
-    px, py = _pool(ims.x, is_fractured(ims.items.label), runs)
+    px, py, runs = image_pool(ims.x, is_fractured(ims.items.label), plan_runs(s, cfg, synth_for))
     rows, curves, preds = [], [], []
-    for r, o in zip(runs, _train_shared(runs, px, py, cfg, device, progress, x_ext)):
-        train = s.iloc[r['train']]
-        cut = train_threshold(is_fractured(train.label), o['train'], group_weights(train.group)) if r['tune'] else 0.5
-        for test, prob, tag in [(s.iloc[r['test']], o['proba'], 'internal'), (ext, o['external'], 'external')]:
+    for r, o in zip(runs, train_runs(runs, px, py, cfg, device, progress, x_ext)):
+        train = s.iloc[r.train]
+        cut = train_threshold(is_fractured(train.label), o['train'],
+                              group_weights(train.group)) if r.tune else 0.5
+        for test, prob, tag in [(s.iloc[r.test], o['proba'], 'internal'),
+                                (ext, o['external'], 'external')]:
             if test is None: continue
-            row, pred = _run_tables(r, test, prob, o['seconds'], cut, **({} if ext is None else dict(test=tag)))
+            row, pred = run_tables(r, test, prob, o['seconds'], cut,
+                                   **({} if ext is None else dict(test=tag)))
             rows.append(row)
             preds.append(pred)
-        curves.append(o['history'].assign(**r['key']))
+        curves.append(o['history'].assign(**r.key))
     cat = lambda l: pd.concat(l, ignore_index=True) if l else pd.DataFrame()
     return pd.DataFrame(rows), cat(curves), cat(preds)
 
@@ -283,22 +346,26 @@ def run_experiments(ims:ImageSet, # the loaded real images
 def external_test(ims:ImageSet, # the study's images
                   ext:ImageSet # another labelled dataset, loaded at the same size
                  ) -> pd.DataFrame:
-    "`ext.items` with its duplicate `group` and `shared`: whether the image is a copy of one of `ims`"
+    "`ext.items` with its duplicate `group` and `shared`: whether it copies an image of `ims`"
     if ims.x.shape[1:] != ext.x.shape[1:]: raise ValueError(
-        f"{ext.root}: {ext.x.shape[1]} px images against the study's {ims.x.shape[1]} px: load both at one size.")
+        f"{ext.root}: {ext.x.shape[1]} px images against the study's {ims.x.shape[1]} px: load "
+        "both at one size.")
     theirs = ext.items.copy()
     if 'unit' in theirs:
         named = theirs.unit.fillna('').astype(str) != ''
         theirs.loc[named, 'unit'] = 'external/' + theirs.unit[named].astype(str)
-    items = pd.concat([ims.items.assign(external=False), theirs.assign(external=True)], ignore_index=True)
+    items = pd.concat([ims.items.assign(external=False), theirs.assign(external=True)],
+                      ignore_index=True)
     g = duplicate_groups(ImageSet(ext.root, ext.size, items, np.concatenate([ims.x, ext.x])))
     mine = g.external.to_numpy()
     shared = np.isin(g.group[mine], g.group[~mine])
-    return ext.items.assign(group=[f'external-{c}' for c in pd.factorize(g.group[mine])[0]], shared=shared)
+    return ext.items.assign(group=[f'external-{c}' for c in pd.factorize(g.group[mine])[0]],
+                            shared=shared)
 
 # %% ../nbs/09_experiments.ipynb #d6df7f74
 def usable_external(table:pd.DataFrame) -> pd.DataFrame:
     "The rows of an `external_test` table that share no radiograph with the study data"
     keep = table[~table.shared]
-    if not len(keep): raise ValueError('every external image is a copy of a study image: nothing left to test.')
+    if not len(keep):
+        raise ValueError('every external image is a copy of a study image: nothing left to test.')
     return keep

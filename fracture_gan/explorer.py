@@ -28,7 +28,7 @@ def png(a:np.ndarray, scale:int=2) -> bytes:
 
 # %% ../nbs/14_explorer.ipynb #659c32fa
 def side_by_side(real_x, real_y, synth_x, synth_y, label:int=0, n:int=8, seed:int=0) -> np.ndarray:
-    "Grid: `n` real images of class `label` (top) and `n` synthetic ones (bottom); `y` are class indices"
+    "Grid: `n` real images of class `label` (top), `n` synthetic ones (bottom); `y`: class indices"
     rng = np.random.default_rng(seed)
     pick = lambda x, y: x[rng.permutation(np.flatnonzero(np.asarray(y) == label))[:n]]
     return image_grid([list(pick(real_x, real_y)), list(pick(synth_x, synth_y))])
@@ -40,7 +40,8 @@ def compare_view(real_x, real_y, synth_x, synth_y, n:int=8):
     again = W.Button(description='other images')
     img = W.Image(format='png')
     state = dict(seed=0)
-    def draw(*_): img.value = png(side_by_side(real_x, real_y, synth_x, synth_y, cls.value, n, state['seed']))
+    def draw(*_):
+        img.value = png(side_by_side(real_x, real_y, synth_x, synth_y, cls.value, n, state['seed']))
     def shuffle(_):
         state['seed'] += 1
         draw()
@@ -67,7 +68,7 @@ def latent_image(G, z:torch.Tensor, label:int) -> np.ndarray:
 
 # %% ../nbs/14_explorer.ipynb #5c0b901f
 def class_pair(G, z:torch.Tensor, gap:int=2) -> np.ndarray:
-    "The generator's images for latent `z` as each class of `LABELS`, left to right, `gap` black pixels apart"
+    "The generator's images for latent `z` as each class of `LABELS`, left to right, `gap` px apart"
     ims = [latent_image(G, z, label) for label in range(len(LABELS))]
     sep = np.zeros((ims[0].shape[0], gap), np.uint8)
     return np.concatenate([ims[0], sep, *ims[1:]], axis=1)
@@ -75,16 +76,19 @@ def class_pair(G, z:torch.Tensor, gap:int=2) -> np.ndarray:
 # %% ../nbs/14_explorer.ipynb #f1b74007
 def interpolation_view(G, seed_a:int=0, seed_b:int=1, steps:int=20):
     "Widget: slide between two latents; each step shows one latent as every class, side by side"
-    za, zb = (torch.randn(LATENT, generator=torch.Generator().manual_seed(s)) for s in (seed_a, seed_b))
+    latent = lambda s: torch.randn(LATENT, generator=torch.Generator().manual_seed(s))
+    za, zb = latent(seed_a), latent(seed_b)
     t = W.IntSlider(0, 0, steps, description='step')
     img = W.Image(format='png')
     def draw(*_): img.value = png(class_pair(G, interpolate(za, zb, t.value/steps)), 3)
     t.observe(draw, 'value')
     draw()
-    return W.VBox([W.Label('   '.join(f'{side}: {l}' for side, l in zip(('left', 'right'), LABELS))), t, img])
+    sides = '   '.join(f'{side}: {l}' for side, l in zip(('left', 'right'), LABELS))
+    return W.VBox([W.Label(sides), t, img])
 
 # %% ../nbs/14_explorer.ipynb #20c7c098
-def nearest_training(query:np.ndarray, train_x:np.ndarray, k:int=4) -> tuple[np.ndarray, np.ndarray]:
+def nearest_training(query:np.ndarray, train_x:np.ndarray,
+                     k:int=4) -> tuple[np.ndarray, np.ndarray]:
     "Indices and correlations of the `k` training images closest to `query` (rotation/flip-aware)"
     pq, pt = polar_images(query[None]), polar_images(train_x)
     _, J = candidate_pairs(pt, k=min(4*k, len(train_x)), q=pq)
@@ -94,7 +98,7 @@ def nearest_training(query:np.ndarray, train_x:np.ndarray, k:int=4) -> tuple[np.
 
 # %% ../nbs/14_explorer.ipynb #2e439614
 def nearest_view(synth_x, train_x, corr=None, k:int=4):
-    "Widget: a synthetic image (left) and its `k` nearest training images, most memorised first when `corr` is given"
+    "Widget: a synthetic image (left), its `k` nearest training images; most copied first (`corr`)"
     order = np.argsort(-np.asarray(corr)) if corr is not None else np.arange(len(synth_x))
     s = W.IntSlider(0, 0, len(synth_x) - 1, description='image')
     img = W.Image(format='png')
@@ -103,7 +107,8 @@ def nearest_view(synth_x, train_x, corr=None, k:int=4):
         i = order[s.value]
         J, sim = nearest_training(synth_x[i], train_x, k)
         img.value = png(image_grid([[synth_x[i], *train_x[J]]]))
-        lab.value = f'synthetic #{i}; nearest training correlations: ' + ', '.join(f'{v:.3f}' for v in sim)
+        corrs = ', '.join(f'{v:.3f}' for v in sim)
+        lab.value = f'synthetic #{i}; nearest training correlations: {corrs}'
     s.observe(draw, 'value')
     draw()
     return W.VBox([s, lab, img])

@@ -6,19 +6,21 @@
 from __future__ import annotations
 import torch, torch.nn as nn, torch.nn.functional as F
 from torch.nn.utils.parametrizations import spectral_norm
+from fastcore.basics import patch
 
 # %% auto #0
 __all__ = ['LATENT', 'STACKABLE', 'count_params', 'Reshape', 'study_generator', 'study_discriminator', 'study_cnn',
            'check_stackable', 'conv_transpose_phases', 'stacked_forward', 'stacked_params', 'CondBatchNorm', 'GBlock',
            'CondGenerator', 'DBlock', 'CondDiscriminator', 'SkipExcite', 'UpBlock', 'FewShotGenerator',
-           'FewShotDiscriminator']
+           'FewShotDiscriminator', 'PerClass', 'make_gan']
 
 # %% ../nbs/04_models.ipynb #dfdf1d36
 def count_params(m:nn.Module) -> tuple[int, int]:
-    "`(trainable, keras_total)`: trainable parameters, and all as Keras counts them (with BatchNorm running statistics)"
+    "`(trainable, keras_total)`: trainable parameters, and all as Keras counts them (with BN's)"
     trainable = sum(p.numel() for p in m.parameters() if p.requires_grad)
     frozen = sum(p.numel() for p in m.parameters() if not p.requires_grad)
-    stats = sum(b.numel() for n, b in m.named_buffers() if n.endswith(('running_mean', 'running_var')))
+    running = [b for n, b in m.named_buffers() if n.endswith(('running_mean', 'running_var'))]
+    stats = sum(b.numel() for b in running)
     return trainable, trainable + frozen + stats
 
 # %% ../nbs/04_models.ipynb #eb7162a2
@@ -37,7 +39,7 @@ class Reshape(nn.Module):
 # %% ../nbs/04_models.ipynb #fb01a988
 def study_generator(channels:int=3, # 3 as in the study (RGB), 1 for grayscale
                    latent:int=LATENT, # latent size
-                   width:float=1. # scales every layer's filters; 1 is the study's network, less only for CPU runs
+                   width:float=1. # scales every layer's filters; 1: the study's (less: CPU runs)
                   ) -> nn.Sequential:
     "The original study's generator: latent (n, 128) -> images (n, channels, 64, 64) in [0, 1]"
     lr = lambda: nn.LeakyReLU(0.2)
@@ -64,56 +66,68 @@ def study_discriminator(channels:int=3, # 3 as in the study (RGB), 1 for graysca
 def study_cnn(dropout:float=0.25) -> nn.Sequential:
     "The original study's 13,585-parameter CNN: (n, 1, 64, 64) in [0, 1] -> one logit each"
     return nn.Sequential(nn.Conv2d(1, 32, 3, stride=3), nn.ReLU(), nn.BatchNorm2d(32),
-                         nn.Conv2d(32, 16, 3, stride=3), nn.ReLU(), nn.MaxPool2d(3), nn.BatchNorm2d(16),
+                         nn.Conv2d(32, 16, 3, stride=3), nn.ReLU(), nn.MaxPool2d(3),
+                         nn.BatchNorm2d(16),
                          nn.Dropout(dropout), nn.Flatten(),
                          nn.Linear(64, 128), nn.ReLU(), nn.Dropout(dropout), nn.Linear(128, 1))
 
 # %% ../nbs/04_models.ipynb #228ad5c1
 _STATELESS = (nn.ReLU, nn.LeakyReLU, nn.MaxPool2d, nn.AvgPool2d, nn.Sigmoid, nn.Tanh)
-STACKABLE = (nn.Conv2d, nn.ConvTranspose2d, nn.BatchNorm2d, nn.Linear, nn.Flatten, Reshape, nn.Dropout) + _STATELESS
+STACKABLE = (nn.Conv2d, nn.ConvTranspose2d, nn.BatchNorm2d, nn.Linear, nn.Flatten, Reshape,
+             nn.Dropout) + _STATELESS
 
 # %% ../nbs/04_models.ipynb #ece5d98a
 def check_stackable(layers):
     "Raise a `TypeError` naming the layers `stacked_forward` cannot run"
     bad = [type(l).__name__ for l in layers if not isinstance(l, STACKABLE)]
-    if bad: raise TypeError(f'cannot stack layers of type {bad}; supported: {[c.__name__ for c in STACKABLE]}')
+    if bad:
+        raise TypeError(f'cannot stack layers of type {bad}; supported: '
+                        f'{[c.__name__ for c in STACKABLE]}')
 
 # %% ../nbs/04_models.ipynb #e1ac3cb3
 def conv_transpose_phases(x, w, b=None, groups:int=1):
-    "`F.conv_transpose2d(x, w, b, stride=2, padding=1, groups=groups)` for 4x4 kernels, as four 2x2 convolutions"
+    "`F.conv_transpose2d(x, w, b, stride=2, padding=1, groups=groups)`, 4x4, as four 2x2 convs"
     n, cin, H, W = x.shape
     cg = w.shape[1]
     wg = w.view(groups, cin//groups, cg, 4, 4).transpose(1, 2).reshape(groups*cg, cin//groups, 4, 4)
-    xp, taps = F.pad(x, (1, 1, 1, 1)), ([3, 1], [2, 0])  # output row 2i+a sees input rows i-1, i (a=0) or i, i+1 (a=1)
-    phase = lambda a, c: F.conv2d(
-        xp[:, :, a : a + H + 1, c : c + W + 1], wg[:, :, taps[a]][:, :, :, taps[c]], None, 1, 0, 1, groups
-    )
-    y = torch.stack([torch.stack([phase(a, c) for c in (0, 1)], -1) for a in (0, 1)], 3).reshape(n, -1, 2*H, 2*W)
+    # output row 2i+a sees input rows i-1, i (a=0) or i, i+1 (a=1)
+    xp, taps = F.pad(x, (1, 1, 1, 1)), ([3, 1], [2, 0])
+    phase = lambda a, c: F.conv2d(xp[:, :, a:a + H + 1, c:c + W + 1],
+                                  wg[:, :, taps[a]][:, :, :, taps[c]], None, 1, 0, 1, groups)
+    y = torch.stack([torch.stack([phase(a, c) for c in (0, 1)], -1) for a in (0, 1)], 3)
+    y = y.reshape(n, -1, 2*H, 2*W)
     return y if b is None else y + b.view(1, -1, 1, 1)
 
 # %% ../nbs/04_models.ipynb #391f4d15
 def _is_phase_deconv(l):
     "A stride-2 4x4 transposed convolution that `conv_transpose_phases` computes"
-    return l.kernel_size == (4, 4) and l.stride == (2, 2) and l.padding == (1, 1) and l.output_padding == (0, 0)
+    return (l.kernel_size == (4, 4) and l.stride == (2, 2) and l.padding == (1, 1)
+            and l.output_padding == (0, 0))
 
+# %% ../nbs/04_models.ipynb #762f3926
 def _stacked_conv(l, h, w, b, k, deconv, cl):
     "Convolution `l` (plain or transposed) of k stacked copies, as one grouped convolution"
     w, b = w.reshape(-1, *w.shape[2:]), (b.reshape(-1) if b is not None else None)
-    if isinstance(l, nn.Conv2d): return F.conv2d(h, w, b, l.stride, l.padding, l.dilation, l.groups*k)
-    if deconv == 'phases' and _is_phase_deconv(l): return cl(conv_transpose_phases(h, w, b, l.groups*k))
-    return F.conv_transpose2d(h, w, b, l.stride, l.padding, l.output_padding, l.groups*k, l.dilation)
+    if isinstance(l, nn.Conv2d):
+        return F.conv2d(h, w, b, l.stride, l.padding, l.dilation, l.groups*k)
+    if deconv == 'phases' and _is_phase_deconv(l):
+        return cl(conv_transpose_phases(h, w, b, l.groups*k))
+    return F.conv_transpose2d(h, w, b, l.stride, l.padding, l.output_padding, l.groups*k,
+                              l.dilation)
 
+# %% ../nbs/04_models.ipynb #9a7474e5
 def _stacked_linear(h, w, b):
     "Linear layer of k stacked copies on `h` (bs, k, in): a batched matrix product"
     hk, wt = h.transpose(0, 1), w.transpose(1, 2)
     return (torch.bmm(hk, wt) if b is None else torch.baddbmm(b[:, None], hk, wt)).transpose(0, 1)
 
-def stacked_forward(layers, # the layers of one `nn.Sequential` (their hyper-parameters are used, not their weights)
-                    get, # get(i, name) -> layer i's tensor `name` for all k copies, stacked (k, ...), or None
+# %% ../nbs/04_models.ipynb #508195e3
+def stacked_forward(layers, # the layers of one `nn.Sequential` (their settings, not their weights)
+                    get, # get(i, name) -> layer i's tensor `name` of all k copies (k, ...), or None
                     x, # (k, bs, ...): one batch per copy
                     training:bool=True, # batch statistics and dropout
                     channels_last:bool=False, # run convolutions in channels_last memory format
-                    deconv:str='native'): # stride-2 4x4 transposed convolutions: 'native' or 'phases'
+                    deconv:str='native'): # stride-2 4x4 transposed convolutions: 'native', 'phases'
     "Outputs `(k, bs, ...)` of k copies of a network with stacked weights, in one pass"
     k, bs = x.shape[:2]
     flat = x.ndim == 3
@@ -126,11 +140,13 @@ def stacked_forward(layers, # the layers of one `nn.Sequential` (their hyper-par
             h = _stacked_conv(l, h, get(i, 'weight'), get(i, 'bias'), k, deconv, cl)
         elif isinstance(l, nn.BatchNorm2d):
             h = F.batch_norm(h, get(i, 'running_mean').view(-1), get(i, 'running_var').view(-1),
-                             get(i, 'weight').reshape(-1), get(i, 'bias').reshape(-1), training, l.momentum, l.eps)
+                             get(i, 'weight').reshape(-1), get(i, 'bias').reshape(-1), training,
+                             l.momentum, l.eps)
         elif isinstance(l, nn.Flatten): h, flat = h.reshape(bs, k, -1), True
         elif isinstance(l, Reshape): h, flat = cl(h.reshape(bs, k*l.shape[0], *l.shape[1:])), False
         elif isinstance(l, nn.Linear):
-            if not flat: raise TypeError(f'layer {i}: a Linear layer needs flat input (after Flatten)')
+            if not flat:
+                raise TypeError(f'layer {i}: a Linear layer needs flat input (after Flatten)')
             h = _stacked_linear(h, get(i, 'weight'), get(i, 'bias'))
         elif isinstance(l, nn.Dropout): h = F.dropout(h, l.p, training)
         elif isinstance(l, _STATELESS): h = l(h)
@@ -139,7 +155,7 @@ def stacked_forward(layers, # the layers of one `nn.Sequential` (their hyper-par
 
 # %% ../nbs/04_models.ipynb #260ed3c9
 def stacked_params(nets):
-    "A `get` for `stacked_forward` stacking the tensors of separate copies `nets` (gradients flow back to each)"
+    "A `get` for `stacked_forward` that stacks the tensors of copies `nets` (gradients flow back)"
     def get(i, name):
         t = getattr(nets[0][i], name, None)
         return None if t is None else torch.stack([getattr(n[i], name) for n in nets])
@@ -175,15 +191,17 @@ class GBlock(nn.Module):
 
 # %% ../nbs/04_models.ipynb #20636db7
 class CondGenerator(nn.Module):
-    "Class-conditional generator: (latent (n, 128), class (n,)) -> images (n, 1, size, size) in [-1, 1]"
+    "Class-conditional generator: (latent (n, 128), class (n,)) -> images (n, 1, size, size)"
     def __init__(self, size:int=64, ch:int=64, n_classes:int=2, latent:int=LATENT):
         super().__init__()
         n_up = {32: 3, 64: 4, 128: 5}[size]
         mult = [8, 8, 4, 2, 1, 1][-n_up-1:] if n_up < 5 else [8, 8, 4, 2, 1, 1]
         self.size, self.latent, self.n_classes = size, latent, n_classes
         self.fc = nn.Linear(latent, 4*4*ch*mult[0])
-        self.blocks = nn.ModuleList(GBlock(ch*a, ch*b, n_classes) for a, b in zip(mult[:-1], mult[1:]))
-        self.out = nn.Sequential(nn.BatchNorm2d(ch*mult[-1]), nn.ReLU(), nn.Conv2d(ch*mult[-1], 1, 3, padding=1),
+        pairs = zip(mult[:-1], mult[1:])
+        self.blocks = nn.ModuleList(GBlock(ch*a, ch*b, n_classes) for a, b in pairs)
+        self.out = nn.Sequential(nn.BatchNorm2d(ch*mult[-1]), nn.ReLU(),
+                                 nn.Conv2d(ch*mult[-1], 1, 3, padding=1),
                                  nn.Tanh())
         self.c0 = ch*mult[0]
     def forward(self, z, y):
@@ -194,7 +212,7 @@ class CondGenerator(nn.Module):
 
 # %% ../nbs/04_models.ipynb #ce6f2715
 class DBlock(nn.Module):
-    "Two spectrally normalised 3x3 convolutions and 2x average-pool downsampling, with a residual path"
+    "Two spectrally normalised 3x3 convolutions and 2x average-pool downsampling, and a residual"
     def __init__(self, cin, cout, first=False):
         super().__init__()
         self.c1 = spectral_norm(nn.Conv2d(cin, cout, 3, padding=1))
@@ -208,23 +226,25 @@ class DBlock(nn.Module):
 
 # %% ../nbs/04_models.ipynb #73092a95
 class CondDiscriminator(nn.Module):
-    "Projection discriminator with spectral norm: (images (n, 1, size, size), class (n,)) -> logits (n, 1)"
+    "Projection discriminator, spectral norm: (images (n, 1, size, size), class (n,)) -> logits"
     def __init__(self, size:int=64, ch:int=64, n_classes:int=2,
                  aux:bool=False): # add an auxiliary class head (AC-GAN) on the pooled features
         super().__init__()
         n_down = {32: 3, 64: 4, 128: 5}[size]
         mult = [1, 1, 2, 4, 8, 8][:n_down+1]
-        self.blocks = nn.Sequential(*[DBlock(1 if i == 0 else ch*mult[i], ch*mult[i+1], first=(i == 0))
+        self.blocks = nn.Sequential(*[DBlock(1 if i == 0 else ch*mult[i], ch*mult[i+1],
+                                             first=(i == 0))
                                       for i in range(n_down)])
         self.lin = spectral_norm(nn.Linear(ch*mult[-1], 1))
         self.embed = spectral_norm(nn.Embedding(n_classes, ch*mult[-1]))
         self.cls = nn.Linear(ch*mult[-1], n_classes) if aux else None
     def forward(self, x, y, classes:bool=False):
-        "One logit per image `x` of class `y`; with `classes`, also the class head's logits (n, n_classes)"
+        "One logit per image `x` of class `y`; with `classes`, also the class head's (n, n_classes)"
         h = F.leaky_relu(self.blocks(x), 0.2).sum((2, 3))
         logits = self.lin(h) + (self.embed(y)*h).sum(1, keepdim=True)
         if not classes: return logits
-        if self.cls is None: raise ValueError('this discriminator has no class head: make it with aux=True')
+        if self.cls is None:
+            raise ValueError('this discriminator has no class head: make it with aux=True')
         return logits, self.cls(h)
 
 # %% ../nbs/04_models.ipynb #87da2f60
@@ -232,7 +252,8 @@ class SkipExcite(nn.Module):
     "Skip-layer excitation: channel gates for a fine feature map, computed from a coarse one"
     def __init__(self, c_coarse, c_fine):
         super().__init__()
-        self.gate = nn.Sequential(nn.AdaptiveAvgPool2d(4), nn.Conv2d(c_coarse, c_fine, 4), nn.LeakyReLU(0.1),
+        self.gate = nn.Sequential(nn.AdaptiveAvgPool2d(4), nn.Conv2d(c_coarse, c_fine, 4),
+                                  nn.LeakyReLU(0.1),
                                   nn.Conv2d(c_fine, c_fine, 1), nn.Sigmoid())
     def forward(self, coarse, fine):
         "`fine` with each channel scaled by a gate in (0, 1) from `coarse`"
@@ -250,7 +271,7 @@ class UpBlock(nn.Module):
 
 # %% ../nbs/04_models.ipynb #0db04550
 class FewShotGenerator(nn.Module):
-    "FastGAN-style conditional generator: (latent (n, 128), class (n,)) -> images (n, 1, size, size) in [-1, 1]"
+    "FastGAN-style conditional generator: (latent (n, 128), class (n,)) -> images (n, 1, s, s)"
     def __init__(self, size:int=64, ch:int=64, n_classes:int=2, latent:int=LATENT):
         super().__init__()
         n_up = {32: 3, 64: 4, 128: 5}[size]
@@ -258,7 +279,8 @@ class FewShotGenerator(nn.Module):
         self.size, self.latent, self.n_classes, self.c0 = size, latent, n_classes, ch*mult[0]
         self.fc = nn.Linear(latent, 4*4*self.c0)
         self.bn0 = CondBatchNorm(self.c0, n_classes)
-        self.blocks = nn.ModuleList(UpBlock(ch*a, ch*b, n_classes) for a, b in zip(mult[:-1], mult[1:]))
+        pairs = zip(mult[:-1], mult[1:])
+        self.blocks = nn.ModuleList(UpBlock(ch*a, ch*b, n_classes) for a, b in pairs)
         # each map gates the one two doublings finer: 4x4 -> 16x16, 8x8 -> 32x32, ...
         self.excite = nn.ModuleList(SkipExcite(ch*mult[i], ch*mult[i+2]) for i in range(n_up - 1))
         self.out = nn.Sequential(nn.Conv2d(ch*mult[-1], 1, 3, padding=1), nn.Tanh())
@@ -274,23 +296,86 @@ class FewShotGenerator(nn.Module):
 
 # %% ../nbs/04_models.ipynb #31e540c4
 class FewShotDiscriminator(CondDiscriminator):
-    "`CondDiscriminator` that can also reconstruct its input at half size from its 8x8 features (self-supervision)"
+    "`CondDiscriminator` that can also rebuild its input at half size from its 8x8 features"
     def __init__(self, size:int=64, ch:int=64, n_classes:int=2, aux:bool=False):
         super().__init__(size, ch, n_classes, aux)
         self.n8 = {32: 2, 64: 3, 128: 4}[size]            # blocks down to 8x8
         c = self.blocks[self.n8 - 1].c2.out_channels
-        up = lambda a, b: [nn.Upsample(scale_factor=2), nn.Conv2d(a, b, 3, padding=1), nn.LeakyReLU(0.2)]
+        up = lambda a, b: [nn.Upsample(scale_factor=2), nn.Conv2d(a, b, 3, padding=1),
+                           nn.LeakyReLU(0.2)]
         n_up = {32: 1, 64: 2, 128: 3}[size]               # 8x8 -> size/2
         chans = [c] + [max(c//2**(i + 1), 4) for i in range(n_up)]
         self.decoder = nn.Sequential(*[m for a, b in zip(chans[:-1], chans[1:]) for m in up(a, b)],
                                      nn.Conv2d(chans[-1], 1, 3, padding=1), nn.Tanh())
     def forward(self, x, y, classes:bool=False, decode:bool=False):
-        "Logits; with `classes` also the class head's; with `decode` also the half-size reconstruction of `x`"
+        "Logits; with `classes` also the class head's; with `decode` also `x` rebuilt at half size"
         h8 = self.blocks[:self.n8](x)
         h = F.leaky_relu(self.blocks[self.n8:](h8), 0.2).sum((2, 3))
         out = [self.lin(h) + (self.embed(y)*h).sum(1, keepdim=True)]
         if classes:
-            if self.cls is None: raise ValueError('this discriminator has no class head: make it with aux=True')
+            if self.cls is None:
+                raise ValueError('this discriminator has no class head: make it with aux=True')
             out.append(self.cls(h))
         if decode: out.append(self.decoder(h8))
         return out[0] if len(out) == 1 else tuple(out)
+
+# %% ../nbs/04_models.ipynb #c5d33f41
+class PerClass(nn.Module):
+    "One network per class behind a conditional interface `f(x, y)`"
+    def __init__(self, make, n_classes=2, kind='g', channels=3, channels_last=False,
+                 deconv='native'):
+        super().__init__()
+        self.nets = nn.ModuleList(make() for _ in range(n_classes))
+        self.kind, self.channels = kind, channels
+        self.channels_last, self.deconv = channels_last, deconv
+
+    def _edge(self, net, x):
+        "Run one class network: [0,1] RGB out -> [-1,1] gray (g); [-1,1] gray in -> [0,1] RGB (d)"
+        if self.kind == 'g': return net(x).mean(1, keepdim=True)*2 - 1
+        return net(((x + 1)/2).expand(-1, self.channels, -1, -1))
+
+    def forward(self, x, y=None):
+        "`y`: the class of each row; `None`: `x` is equal blocks of each class, in class order"
+        if y is None: return self.blocks(x)
+        out = None
+        for c, net in enumerate(self.nets):
+            m = y == c
+            if not m.any(): continue
+            o = self._edge(net, x[m])
+            if out is None: out = o.new_zeros((len(x),) + o.shape[1:])
+            out[m] = o
+        return out
+
+# %% ../nbs/04_models.ipynb #e2283c04
+@patch
+def blocks(self:PerClass, x):
+    "All class networks on equal class blocks of `x`, in one stacked pass"
+    k = len(self.nets)
+    xs = x.view(k, len(x)//k, *x.shape[1:])
+    if self.kind == 'd': xs = ((xs + 1)/2).expand(-1, -1, self.channels, -1, -1)
+    layers, get = list(self.nets[0]), stacked_params(self.nets)
+    o = stacked_forward(layers, get, xs, self.training, self.channels_last, self.deconv)
+    if self.kind == 'g': o = o.mean(2, keepdim=True)*2 - 1
+    return o.reshape(len(x), *o.shape[2:])
+
+# %% ../nbs/04_models.ipynb #48e3a8a5
+def make_gan(cfg) -> tuple[nn.Module,
+                           nn.Module]: # a `gan.GANConfig` (arch, size, ch, width, channels...)
+    "Generator and discriminator for `cfg`"
+    if cfg.arch == 'dcgan':
+        if cfg.size != 64: raise ValueError('the original DCGAN is defined at 64 px only')
+        if cfg.aux:
+            raise ValueError('the per-class DCGAN has no class head: set aux=0 (or use the cond '
+                             'arch)')
+        g = PerClass(lambda: study_generator(cfg.channels, width=cfg.width), kind='g',
+                     channels=cfg.channels,
+                     deconv=cfg.deconv)
+        d = PerClass(lambda: study_discriminator(cfg.channels, width=cfg.width), kind='d',
+                     channels=cfg.channels)
+        return g, d
+    if cfg.arch == 'cond':
+        return CondGenerator(cfg.size, cfg.ch), CondDiscriminator(cfg.size, cfg.ch, aux=cfg.aux > 0)
+    if cfg.arch == 'fewshot':
+        return (FewShotGenerator(cfg.size, cfg.ch),
+                FewShotDiscriminator(cfg.size, cfg.ch, aux=cfg.aux > 0))
+    raise ValueError(f"arch must be 'dcgan', 'cond' or 'fewshot', not {cfg.arch!r}")

@@ -4,18 +4,19 @@
 
 # %% ../nbs/01_phantoms.ipynb #2add9b64
 from __future__ import annotations
-import json, os, shutil
+import json, os, shutil, sys
 from pathlib import Path
 import numpy as np
 from PIL import Image, ImageDraw, ImageFont
-from .data import cache_dir, LABELS, PHANTOM_MARKER, is_phantom
+from .data import cache_dir, LABELS, PHANTOM_MARKER, is_phantom, download_bonefrac
 
 # %% auto #0
-__all__ = ['FRACTURE_KINDS', 'SITES', 'PHANTOM_VERSION', 'tube_profile', 'render_phantom', 'make_phantoms', 'default_data']
+__all__ = ['FRACTURE_KINDS', 'SITES', 'POSE', 'BONE', 'FRACTURE', 'FILM', 'PHANTOM_VERSION', 'tube_profile', 'render_phantom',
+           'make_phantoms', 'default_data', 'tiny_phantoms', 'tutorial_data']
 
 # %% ../nbs/01_phantoms.ipynb #1f706716
 def tube_profile(v, R, r, cortex=1.0, marrow=0.35):
-    "Projected density of a tube at signed distance `v` from its axis (outer radius `R`, canal radius `r`)"
+    "Projected density of a tube at signed distance `v` from its axis (radii: outer `R`, canal `r`)"
     outer = 2*np.sqrt(np.clip(R**2 - v**2, 0, None))
     inner = 2*np.sqrt(np.clip(r**2 - v**2, 0, None))
     return (cortex*(outer - inner) + marrow*inner) / (2*R)
@@ -27,16 +28,46 @@ FRACTURE_KINDS = ('line', 'gap', 'displacement', 'angulation')
 SITES = dict(A=dict(bone=1.0, contrast=1.0, noise=1.0, collimation=0.0, boxed_marker=False),
              B=dict(bone=1.3, contrast=1.4, noise=2.5, collimation=0.08, boxed_marker=True))
 
-# %% ../nbs/01_phantoms.ipynb #01e35a70
+# %% ../nbs/01_phantoms.ipynb #96f08199
+POSE = dict(angle=(-0.5, 0.5),     # the bone's angle from the vertical, radians
+            shift_sd=8)            # sd of its centre's shift from the middle, px at 128
+
+# %% ../nbs/01_phantoms.ipynb #35106968
+BONE = dict(radius=(9, 15),        # outer radius, px at 128 (times the site's `bone`)
+            canal=(0.45, 0.65),    # canal radius, share of the outer one
+            length=(1.0, 1.6),     # share of the side
+            tissue=(2.2, 3.2),     # soft tissue's radius, in bone radii
+            density=(0.25, 0.4),   # soft tissue's density
+            second=0.5,            # chance of a second, thinner bone beside it
+            ends=(0.2, 0.6))       # how much its ends (epiphyses) broaden
+
+# %% ../nbs/01_phantoms.ipynb #e9312a77
+FRACTURE = dict(position=(-0.2, 0.2),       # along the shaft, share of the side from the middle
+                slope=(-0.8, 0.8),          # obliquity of the fracture line
+                gap=(8, 12), line=(4, 6),   # width of a gap, of a line, px at 128
+                displacement=(0.8, 1.3),    # lateral shift of the far part, bone radii
+                angulation=(0.35, 0.6))     # turn of the far part, radians (20-35 degrees)
+
+# %% ../nbs/01_phantoms.ipynb #b9928613
+FILM = dict(exposure=(0.8, 1.15),  # overall gain
+            offset_sd=0.02,        # sd of the overall offset
+            blur=(0, 1.2),         # focal-spot blur radius, px at 128
+            gamma=(0.7, 1.4),
+            noise=(0.01, 0.035))   # sd of the quantum noise (times the site's `noise`)
+
+# %% ../nbs/01_phantoms.ipynb #8409d97c
 def _blur(a, k):
     "Separable box blur of radius `k` (a cheap stand-in for the focal-spot blur of a real tube)"
     if k < 1: return a
     for ax in (0, 1):
-        c = np.cumsum(np.pad(a, [(k+1, k) if i == ax else (0, 0) for i in (0, 1)], mode='edge'), axis=ax)
+        c = np.cumsum(np.pad(a, [(k+1, k) if i == ax else (0, 0) for i in (0, 1)], mode='edge'),
+                      axis=ax)
         n = c.shape[ax]
-        a = (np.take(c, range(2*k + 1, n), axis=ax) - np.take(c, range(0, n - 2*k - 1), axis=ax)) / (2*k + 1)
+        hi, lo = np.take(c, range(2*k + 1, n), axis=ax), np.take(c, range(0, n - 2*k - 1), axis=ax)
+        a = (hi - lo) / (2*k + 1)
     return a
 
+# %% ../nbs/01_phantoms.ipynb #6e98739f
 def _bone(u, v, R, r, length, end_boost):
     "A long bone along u in [-length/2, length/2] with broadened ends"
     half = length/2
@@ -44,134 +75,194 @@ def _bone(u, v, R, r, length, end_boost):
     img = tube_profile(v, R*grow, r*grow)
     return img * (np.abs(u) < half + 0.05*length)
 
+# %% ../nbs/01_phantoms.ipynb #52826ecc
+def _pose(rng, size, pose=None):
+    "`(theta, cy, cx)`: the bone's angle and centre, drawn (or `pose`: angle, dy, dx in px at 128)"
+    s = size/128
+    theta = rng.uniform(*POSE['angle'])
+    cx, cy = size/2 + rng.normal(0, POSE['shift_sd']*s), size/2 + rng.normal(0, POSE['shift_sd']*s)
+    # drawn all the same
+    if pose is not None: theta, cy, cx = pose[0], size/2 + pose[1]*s, size/2 + pose[2]*s
+    return theta, cy, cx
+
+# %% ../nbs/01_phantoms.ipynb #fa913ac2
+def _limb(rng, u, v, size, look):
+    "`(bones, tissue, R, second)`: draws the bone(s) at (u, v); soft tissue, radius, second bone"
+    R = rng.uniform(*BONE['radius'])*(size/128)*look['bone']
+    r = R*rng.uniform(*BONE['canal'])
+    length = rng.uniform(*BONE['length'])*size
+    tissue = tube_profile(v, R*rng.uniform(*BONE['tissue']), 0) * rng.uniform(*BONE['density'])
+    second = bool(rng.random() < BONE['second'])
+    ends = rng.uniform(*BONE['ends'])
+    def bones(u, v):
+        b = _bone(u, v, R, r, length, ends)
+        if second: b = np.maximum(b, 0.8*_bone(u, v - (R*2.1), R*0.55, R*0.3, length*0.95, ends))
+        return b
+    return bones, tissue, R, second
+
+# %% ../nbs/01_phantoms.ipynb #5fafe02f
+def _break(rng, bones, u, v, R, size, kind=None) -> tuple[np.ndarray, dict]:
+    "The bones cut by an oblique fracture of `kind` (random if None), and what was drawn"
+    s, F = size/128, FRACTURE
+    kind = kind or FRACTURE_KINDS[rng.integers(len(FRACTURE_KINDS))]
+    uf = rng.uniform(*F['position'])*size
+    slope = rng.uniform(*F['slope'])
+    line = u - uf - slope*v                                        # < 0: near part, > 0: far part
+    gap = rng.uniform(*F['gap'])*s if kind == 'gap' else rng.uniform(*F['line'])*s
+    dv = ang = 0.0
+    if kind == 'displacement': dv = rng.choice([-1, 1])*rng.uniform(*F['displacement'])*R
+    if kind == 'angulation': ang = rng.choice([-1, 1])*rng.uniform(*F['angulation'])
+    c2, s2 = np.cos(ang), np.sin(ang)
+    # far part, moved and turned about the break
+    u2, v2 = uf + (u-uf)*c2 + (v-dv)*s2, -(u-uf)*s2 + (v-dv)*c2
+    line2 = u2 - uf - slope*v2
+    bone = np.maximum(np.where(line < -gap/2, bones(u, v), 0),
+                      np.where(line2 > gap/2, bones(u2, v2), 0))
+    return bone, dict(kind=kind, position=float(uf/size), displacement=float(dv/s),
+                      angulation=float(ang))
+
+# %% ../nbs/01_phantoms.ipynb #338f48ed
+def _film(rng, tissue, bone, xx, size, look) -> np.ndarray:
+    "Tissue and bone on film (texture, gain, blur, gamma, noise, contrast, collimation), in [0, 1]"
+    s, F = size/128, FILM
+    texture = _blur(
+        _blur(rng.normal(0, 1, (size, size)), int(3 * s) or 1), int(3 * s) or 1
+    )  # overlapping soft-tissue structures
+    img = 0.08 + 0.6*tissue*(1 + 1.5*texture/texture.std()*0.1) + 0.75*bone + 0.06*texture/texture.std()
+    img = img * rng.uniform(*F['exposure']) + rng.normal(0,
+                                                         F['offset_sd']) + 0.05*(xx/size - 0.5)*rng.normal()
+    img = _blur(np.clip(img, 0, 1), int(round(rng.uniform(*F['blur'])*s)))
+    img = np.clip(img, 0, 1) ** rng.uniform(*F['gamma'])
+    img = np.clip(img + rng.normal(0, rng.uniform(*F['noise'])*look['noise'], img.shape), 0, 1)
+    if look['contrast'] != 1: img = np.clip(0.5 + (img - 0.5)*look['contrast'], 0, 1)
+    # the collimator's black frame
+    if c := int(look['collimation']*size): img = np.pad(img[c:-c, c:-c], c)
+    return img
+
+# %% ../nbs/01_phantoms.ipynb #560e1d14
 def render_phantom(rng:np.random.Generator, # source of randomness
                    size:int=128, # side in pixels
                    fractured:bool=False, # draw a fracture
                    kind:str|None=None, # fracture kind (one of `FRACTURE_KINDS`; random if `None`)
                    site:str='A', # the look of the hospital it comes from (a key of `SITES`)
-                   pose:tuple|None=None # (angle in radians, dy, dx in px at 128) instead of a random pose
+                   pose:tuple|None=None # (angle in radians, dy, dx: px at 128) instead of a random one
                   ) -> tuple[np.ndarray, dict]:
     "A `size`x`size` uint8 phantom radiograph and a dict describing what was drawn"
-    if site not in SITES: raise ValueError(f'unknown phantom site {site!r}: use one of {list(SITES)}')
-    look, s = SITES[site], size/128
+    if site not in SITES:
+        raise ValueError(f'unknown phantom site {site!r}: use one of {list(SITES)}')
+    look = SITES[site]
     yy, xx = np.mgrid[0:size, 0:size].astype(np.float64)
-    theta = rng.uniform(-0.5, 0.5)
-    cx, cy = size/2 + rng.normal(0, 8*s), size/2 + rng.normal(0, 8*s)
-    if pose is not None: theta, cy, cx = pose[0], size/2 + pose[1]*s, size/2 + pose[2]*s   # drawn all the same
+    theta, cy, cx = _pose(rng, size, pose)
     ca, sa = np.cos(theta), np.sin(theta)
     u, v = (yy-cy)*ca + (xx-cx)*sa, -(yy-cy)*sa + (xx-cx)*ca          # u along the bone, v across
-    R = rng.uniform(9, 15)*s*look['bone']
-    r = R*rng.uniform(0.45, 0.65)
-    length = rng.uniform(1.0, 1.6)*size
-    tissue = tube_profile(v, R*rng.uniform(2.2, 3.2), 0) * rng.uniform(0.25, 0.4)
-    meta = dict(fractured=fractured, kind=None, theta=float(theta), second_bone=bool(rng.random() < 0.5), site=site)
-    def bones(u, v):
-        b = _bone(u, v, R, r, length, rng_end)
-        if meta['second_bone']: b = np.maximum(b, 0.8*_bone(u, v - (R*2.1), R*0.55, R*0.3, length*0.95, rng_end))
-        return b
-    rng_end = rng.uniform(0.2, 0.6)
+    bones, tissue, R, second = _limb(rng, u, v, size, look)
+    meta = dict(fractured=fractured, kind=None, theta=float(theta), second_bone=second, site=site)
     if not fractured: bone = bones(u, v)
     else:
-        kind = kind or FRACTURE_KINDS[rng.integers(len(FRACTURE_KINDS))]
-        uf = rng.uniform(-0.2, 0.2)*size
-        slope = rng.uniform(-0.8, 0.8)
-        line = u - uf - slope*v                                        # < 0: near part, > 0: far part
-        gap = rng.uniform(8, 12)*s if kind == 'gap' else rng.uniform(4, 6)*s
-        dv = ang = 0.0
-        if kind == 'displacement': dv = rng.choice([-1, 1])*rng.uniform(0.8, 1.3)*R
-        if kind == 'angulation': ang = rng.choice([-1, 1])*rng.uniform(0.35, 0.6)
-        c2, s2 = np.cos(ang), np.sin(ang)
-        u2, v2 = uf + (u-uf)*c2 + (v-dv)*s2, -(u-uf)*s2 + (v-dv)*c2    # far part, moved and turned about the break
-        line2 = u2 - uf - slope*v2
-        bone = np.maximum(np.where(line < -gap/2, bones(u, v), 0), np.where(line2 > gap/2, bones(u2, v2), 0))
-        meta.update(kind=kind, position=float(uf/size), displacement=float(dv/s), angulation=float(ang))
-    texture = _blur(
-        _blur(rng.normal(0, 1, (size, size)), int(3 * s) or 1), int(3 * s) or 1
-    )  # overlapping soft-tissue structures
-    img = 0.08 + 0.6*tissue*(1 + 1.5*texture/texture.std()*0.1) + 0.75*bone + 0.06*texture/texture.std()
-    img = img * rng.uniform(0.8, 1.15) + rng.normal(0, 0.02) + 0.05*(xx/size - 0.5)*rng.normal()
-    img = _blur(np.clip(img, 0, 1), int(round(rng.uniform(0, 1.2)*s)))
-    img = np.clip(img, 0, 1) ** rng.uniform(0.7, 1.4)
-    img = np.clip(img + rng.normal(0, rng.uniform(0.01, 0.035)*look['noise'], img.shape), 0, 1)
-    if look['contrast'] != 1: img = np.clip(0.5 + (img - 0.5)*look['contrast'], 0, 1)
-    if c := int(look['collimation']*size): img = np.pad(img[c:-c, c:-c], c)     # the collimator's black frame
-    out = Image.fromarray((img*255).round().astype(np.uint8))
+        bone, drawn = _break(rng, bones, u, v, R, size, kind)
+        meta.update(drawn)
+    out = Image.fromarray((_film(rng, tissue, bone, xx, size, look)*255).round().astype(np.uint8))
+    c = int(look['collimation']*size)
     _marker(out, rng, size, look['boxed_marker'], margin=max(size//16, c + 1))
     return np.asarray(out), meta
 
+# %% ../nbs/01_phantoms.ipynb #417cd8aa
 def _font(px):
+    "Pillow's default font at `px` pixels (older Pillow: its one size)"
     try: return ImageFont.load_default(size=px)
     except TypeError: return ImageFont.load_default()
 
+# %% ../nbs/01_phantoms.ipynb #8cf45656
 def _marker(im, rng, size, boxed=False, margin=None):
-    "Burn a side marker ('L' or 'R') into a random corner, `margin` px in; `boxed`: dark letter on a bright square"
+    "Burn a side marker ('L' or 'R') into a random corner, `margin` px in; `boxed`: dark on bright"
     px = max(8, size//10)
     m = margin or size//16
     x = m if rng.random() < 0.5 else size - m - px
     y = m if rng.random() < 0.5 else size - m - px
-    letter, bright, draw = 'L' if rng.random() < 0.5 else 'R', int(rng.uniform(200, 255)), ImageDraw.Draw(im)
+    letter = 'L' if rng.random() < 0.5 else 'R'
+    bright, draw = int(rng.uniform(200, 255)), ImageDraw.Draw(im)
     if boxed: draw.rectangle((x - 1, y - 1, x + px, y + px), fill=bright)
     draw.text((x, y), letter, fill=0 if boxed else bright, font=_font(px))
 
 # %% ../nbs/01_phantoms.ipynb #e9b2c220
 PHANTOM_VERSION = 2 # how phantoms are drawn; a cached set of another version is made anew
 
-# %% ../nbs/01_phantoms.ipynb #c1224790
+# %% ../nbs/01_phantoms.ipynb #110d9ce1
 def _rotate_copy(a, rng):
     "A small-angle rotation with black corners, the way the real set's `-rotatedN` copies were made"
-    return np.asarray(Image.fromarray(a).rotate(rng.uniform(5, 15)*rng.choice([-1, 1]), Image.Resampling.BICUBIC))
+    return np.asarray(Image.fromarray(a).rotate(rng.uniform(5, 15)*rng.choice([-1, 1]),
+                                                Image.Resampling.BICUBIC))
 
+# %% ../nbs/01_phantoms.ipynb #e441f295
+def _reuse_or_clear(dest:Path, params:dict, overwrite:bool) -> bool:
+    "True if `dest` holds phantoms made with `params`; clears others with `overwrite`, else raises"
+    if dest.exists() and not dest.is_dir():
+        raise FileExistsError(f'{dest} is a file; give a folder to create.')
+    if not (dest.exists() and any(dest.iterdir())): return False
+    if not is_phantom(dest):
+        raise FileExistsError(f"{dest} exists and is not a phantom dataset; choose an empty or "
+                              "new folder.")
+    if json.loads((dest/PHANTOM_MARKER).read_text()).get('params') == params: return True
+    if not overwrite:
+        raise FileExistsError(f"{dest} holds phantoms made with other parameters; pass "
+                              "overwrite=True to replace them.")
+    shutil.rmtree(dest)
+    return False
+
+# %% ../nbs/01_phantoms.ipynb #d9168756
+def _write_class(tmp:Path, li:int, label:str, rng, n:int, size:int, split_fracs, rotated:float,
+                 leaked:float, site:str):
+    "Class `label`'s phantoms in each split, rotated copies in train, leaked copies in val/test"
+    n_tr, n_va = int(round(n*split_fracs[0])), int(round(n*split_fracs[1]))
+    folders = {s: tmp/s/label for s in ('train', 'val', 'test')}
+    for f in folders.values(): f.mkdir(parents=True, exist_ok=True)
+    train = []
+    for i in range(n):
+        a, _ = render_phantom(rng, size, fractured=(label == 'fractured'), site=site)
+        split, stem = 'train' if i < n_tr else 'val' if i < n_tr + n_va else 'test', f'{li}{i:04d}'
+        Image.fromarray(a).save(folders[split]/f'{stem}.png')
+        if split != 'train': continue
+        train.append(stem)
+        if rng.random() < rotated:
+            for k in range(rng.integers(1, 4)):
+                Image.fromarray(_rotate_copy(a,
+                                             rng)).save(folders[split]/f'{stem}-rotated{k+1}.png')
+    for split in ('val', 'test'):
+        n_own = len(list(folders[split].iterdir()))
+        for stem in rng.choice(train, size=int(round(n_own*leaked/(1-leaked))), replace=False):
+            shutil.copyfile(folders['train']/f'{stem}.png', folders[split]/f'{stem} - Copy.png')
+
+# %% ../nbs/01_phantoms.ipynb #9aba0b5b
 def make_phantoms(dest, # folder to create (Kaggle layout)
                   n_per_class:int=100, # distinct radiographs per class
                   size:int=128, # side in pixels
                   seed:int=0, # everything follows from it
                   split_fracs=(0.7, 0.15, 0.15), # train/val/test shares of the distinct images
                   rotated:float=0.3, # share of train images that also get 1-3 rotated copies
-                  leaked:float=0.2, # share of val and test files that are byte copies of train images
-                  overwrite:bool=False, # replace an existing phantom folder made with other parameters
+                  leaked:float=0.2, # share of val and test files that copy train images
+                  overwrite:bool=False, # replace a phantom folder made with other parameters
                   site:str='A' # the look of the hospital (`SITES`)
                  ) -> Path:
     "Write a phantom dataset to `dest` and return its path"
-    if site not in SITES: raise ValueError(f'unknown phantom site {site!r}: use one of {list(SITES)}')
+    if site not in SITES:
+        raise ValueError(f'unknown phantom site {site!r}: use one of {list(SITES)}')
     dest = Path(dest).expanduser()
-    params = dict(n_per_class=n_per_class, size=size, seed=seed, split_fracs=list(split_fracs), rotated=rotated,
-                  leaked=leaked, version=PHANTOM_VERSION, **({} if site == 'A' else dict(site=site)))
-    if dest.exists() and not dest.is_dir(): raise FileExistsError(f'{dest} is a file; give a folder to create.')
-    if dest.exists() and any(dest.iterdir()):
-        if not is_phantom(dest):
-            raise FileExistsError(f"{dest} exists and is not a phantom dataset; choose an empty or new folder.")
-        if json.loads((dest/PHANTOM_MARKER).read_text()).get('params') == params: return dest
-        if not overwrite:
-            raise FileExistsError(
-                f"{dest} holds phantoms made with other parameters; pass overwrite=True to replace them."
-            )
-        shutil.rmtree(dest)
+    params = dict(n_per_class=n_per_class, size=size, seed=seed, split_fracs=list(split_fracs),
+                  rotated=rotated,
+                  leaked=leaked, version=PHANTOM_VERSION,
+                  **({} if site == 'A' else dict(site=site)))
+    if _reuse_or_clear(dest, params, overwrite): return dest
     rng = np.random.default_rng(seed)
-    tmp = dest.with_name(f'{dest.name}.partial-{os.getpid()}')         # per process: parallel makers never share
+    # per process: parallel makers never share
+    tmp = dest.with_name(f'{dest.name}.partial-{os.getpid()}')
     shutil.rmtree(tmp, ignore_errors=True)
-    n_tr, n_va = int(round(n_per_class*split_fracs[0])), int(round(n_per_class*split_fracs[1]))
     for li, label in enumerate(LABELS):
-        folders = {s: tmp/s/label for s in ('train', 'val', 'test')}
-        for f in folders.values(): f.mkdir(parents=True, exist_ok=True)
-        train = []
-        for i in range(n_per_class):
-            a, _ = render_phantom(rng, size, fractured=(label == 'fractured'), site=site)
-            split = 'train' if i < n_tr else 'val' if i < n_tr + n_va else 'test'
-            stem = f'{li}{i:04d}'
-            Image.fromarray(a).save(folders[split]/f'{stem}.png')
-            if split == 'train':
-                train.append(stem)
-                if rng.random() < rotated:
-                    for k in range(rng.integers(1, 4)):
-                        Image.fromarray(_rotate_copy(a, rng)).save(folders[split] / f'{stem}-rotated{k+1}.png')
-        for split in ('val', 'test'):
-            n_own = len(list(folders[split].iterdir()))
-            for stem in rng.choice(train, size=int(round(n_own*leaked/(1-leaked))), replace=False):
-                shutil.copyfile(folders['train']/f'{stem}.png', folders[split]/f'{stem} - Copy.png')
+        _write_class(tmp, li, label, rng, n_per_class, size, split_fracs, rotated, leaked, site)
     what = 'PHANTOM radiographs made by fracture_gan.phantoms.make_phantoms; not real patients'
     (tmp/PHANTOM_MARKER).write_text(json.dumps(dict(what=what, params=params), indent=1))
     try: tmp.rename(dest)
-    except OSError:                                              # another process finished the same set first
+    # another process finished the same set first
+    except OSError:
         shutil.rmtree(tmp)
         if not is_phantom(dest): raise
     return dest
@@ -179,5 +270,29 @@ def make_phantoms(dest, # folder to create (Kaggle layout)
 # %% ../nbs/01_phantoms.ipynb #1ffd6f52
 def default_data(n_per_class:int=300, size:int=128, seed:int=0, cache=None, site:str='A') -> Path:
     "The embedded default dataset: phantom radiographs in the cache folder, made if missing"
-    name = f'phantoms-v{PHANTOM_VERSION}-n{n_per_class}-s{size}-seed{seed}' + ('' if site == 'A' else f'-site{site}')
+    name = f'phantoms-v{PHANTOM_VERSION}-n{n_per_class}-s{size}-seed{seed}'
+    name += '' if site == 'A' else f'-site{site}'
     return make_phantoms(cache_dir(cache)/name, n_per_class, size, seed, site=site)
+
+# %% ../nbs/01_phantoms.ipynb #8f072241
+def tiny_phantoms(cache=None) -> Path:
+    "The running example: 16 phantom radiographs per class at 64 px, with copies, cached"
+    return default_data(n_per_class=16, size=64, seed=0, cache=cache)
+
+# %% ../nbs/01_phantoms.ipynb #a621085c
+def tutorial_data(source:str='phantoms', # 'phantoms', 'folder' or 'kaggle'
+                  folder:str|None=None # with 'folder': the dataset folder, e.g. on Google Drive
+                 ) -> Path:
+    "The dataset folder a tutorial runs on"
+    if source == 'phantoms': return default_data()
+    if source == 'kaggle': return download_bonefrac()
+    if source != 'folder':
+        raise ValueError(f"source {source!r}: use 'phantoms', 'folder' or 'kaggle'")
+    if not folder: raise ValueError("source 'folder' needs folder=..., the dataset folder")
+    if str(folder).startswith('/content/drive') and 'google.colab' in sys.modules:
+        from google.colab import drive
+        drive.mount('/content/drive')
+    path = Path(folder).expanduser()
+    if not path.is_dir():
+        raise FileNotFoundError(f'{path} is not a folder: give the folder that holds the images.')
+    return path

@@ -4,35 +4,38 @@
 
 # %% ../nbs/11_pipeline.ipynb #9151861b
 from __future__ import annotations
-import os, json, time, sys, shutil
+import os, json, time, sys, shutil, contextlib
 from fastcore.basics import patch
 from dataclasses import dataclass, field, asdict
 from pathlib import Path
 import pandas as pd
-from .data import ImageSet, load_images, environment, is_fractured, is_phantom
+from .data import ImageSet, load_images, is_fractured, is_phantom
+from .runtime import environment
 from .images import image_grid, save_png, file_sha256
 from .phantoms import default_data
 from .audit import audit_images, format_audit
 from .splits import make_splits, read_splits, align_splits, part_masks, n_repeats
-from .gan import GANConfig, gan_recipe, recipe_name, train_gan
+from .gan import GANConfig, gan_recipe, recipe_name
+from .trainer import train_gan
 from .synth import synthetic_set
 from .quality import quality_report, closest_pairs_grid
 from .experiments import ExperimentConfig, run_experiments, external_test
 from .report import write_bundle
 
 # %% auto #0
-__all__ = ['RunConfig', 'cpu_demo', 'gpu_study', 'SynthBank', 'run_inputs', 'gan_quality', 'run_pipeline']
+__all__ = ['AUDIT_KEYS', 'RunConfig', 'cpu_demo', 'gpu_study', 'SynthBank', 'run_inputs', 'gan_quality', 'StageClock',
+           'output_folder', 'load_study', 'bundle_config', 'run_pipeline']
 
 # %% ../nbs/11_pipeline.ipynb #498d1981
 @dataclass
 class RunConfig:
     "Everything that defines a pipeline run"
-    data:str|None = None                 # dataset folder, CSV manifest or packed `.npz`; None: phantom radiographs
-    labels:dict|None = None              # {class folder or manifest label: class} for names the defaults miss
+    data:str|None = None                 # dataset folder, CSV manifest, `.npz`; None: phantoms
+    labels:dict|None = None              # {folder or manifest label: class}, names defaults miss
     out:str = 'runs/latest'
     overwrite:bool = False               # replace the bundle of an earlier finished run in `out`
-    inputs:str|None = None               # folder with `audit.json` and `splits.csv` to reuse (else made here)
-    external:str|None = None             # another labelled dataset: every classifier is also scored on it
+    inputs:str|None = None               # folder with `audit.json` and `splits.csv` to reuse
+    external:str|None = None             # another labelled dataset to score every classifier on
     size:int = 64
     gans:tuple = ('study', 'better')     # GAN recipes (`gan.gan_recipe` specs)
     gan_epochs:int|None = None           # None: the recipes' own (100 for the study's DCGAN)
@@ -75,7 +78,8 @@ class SynthBank:
         out = {}
         for spec in self.run.gans:
             t = self.trainer(spec, part, frac)
-            out[recipe_name(spec)] = synthetic_set(t.generator, self.run.n_synth, t.class_counts, seed=self.run.seed)
+            out[recipe_name(spec)] = synthetic_set(t.generator, self.run.n_synth, t.class_counts,
+                                                   seed=self.run.seed)
         return out
 
 # %% ../nbs/11_pipeline.ipynb #e556e708
@@ -91,33 +95,39 @@ def trainer(self:SynthBank, spec:str, part, frac:float=1.0):
     key = (recipe_name(spec), str(part), frac)
     if key not in self.cache:
         t0 = time.perf_counter()
-        self.cache[key] = train_gan(self.ims, self.run.gan_config(spec), self.folder(spec, part, frac), splits=self.s,
-                                    part=part, frac=frac, device=self.run.device, progress=self.progress)
+        self.cache[key] = train_gan(self.ims, self.run.gan_config(spec),
+                                    self.folder(spec, part, frac), splits=self.s,
+                                    part=part, frac=frac, device=self.run.device,
+                                    progress=self.progress)
         self.seconds[key] = time.perf_counter() - t0
     return self.cache[key]
 
 # %% ../nbs/11_pipeline.ipynb #d1ab9c37
 def run_inputs(run:RunConfig, ims, out:Path) -> tuple[dict, pd.DataFrame, dict]:
-    "`(audit report, split table, {file: path and sha256})`: reused from `run.inputs`, or made and written to `out`"
+    "`(audit report, split table, {file: path and sha256})`: from `run.inputs`, or made into `out`"
     folder, ex = (Path(run.inputs) if run.inputs else out), run.experiments
     files = {n: folder/n for n in ('audit.json', 'splits.csv')}
     if run.inputs:
         for fn in files.values():
             if not fn.exists(): raise FileNotFoundError(
-                f'{fn} does not exist: make it with `fgan_audit DATA --json {files["audit.json"]}` and '
-                f'`fgan_split DATA --out {files["splits.csv"]}`, or run without inputs.')
+                f'{fn} does not exist: make it with `fgan_audit DATA --json '
+                f'{files["audit.json"]}` and `fgan_split DATA --out {files["splits.csv"]}`, or '
+                'run without inputs.')
         rep, splits = json.loads(files['audit.json'].read_text()), read_splits(files['splits.csv'])
         align_splits(splits, ims.items)
         if ex.protocol == 'grouped' and ex.repeats > n_repeats(splits): raise ValueError(
-            f'{files["splits.csv"]} holds {n_repeats(splits)} partition(s), not the {ex.repeats} repeats asked for: '
-            f'make it with `fgan_split DATA --repeats {ex.repeats}`, or run without inputs.')
+            f'{files["splits.csv"]} holds {n_repeats(splits)} partition(s), not the {ex.repeats} '
+            f'repeats asked for: make it with `fgan_split DATA --repeats {ex.repeats}`, or run '
+            'without inputs.')
     else:
         rep, items = audit_images(ims)
         grouped = ex.protocol == 'grouped'
-        splits = make_splits(items, ex.n_parts if grouped else 5, run.seed, repeats=ex.repeats if grouped else 1)
+        splits = make_splits(items, ex.n_parts if grouped else 5, run.seed,
+                             repeats=ex.repeats if grouped else 1)
         files['audit.json'].write_text(json.dumps(rep, indent=1, default=str))
         splits.to_csv(files['splits.csv'], index=False)
-    return rep, splits, {n: dict(path=os.path.relpath(fn, out), sha256=file_sha256(fn)) for n, fn in files.items()}
+    return rep, splits, {n: dict(path=os.path.relpath(fn, out),
+                                 sha256=file_sha256(fn)) for n, fn in files.items()}
 
 # %% ../nbs/11_pipeline.ipynb #39186b9c
 def gan_quality(run:RunConfig, bank:SynthBank, out:Path, say=print) -> dict:
@@ -131,72 +141,109 @@ def gan_quality(run:RunConfig, bank:SynthBank, out:Path, say=print) -> dict:
     for spec, (name, (xs, ys)) in zip(run.gans, bank(part).items()):
         say(f'quality of the {name} GAN on part {part}')
         t = bank.trainer(spec, part)
-        online = synthetic_set(t.G, len(xs), t.class_counts, seed=run.seed)[0] if t.G_ema is not None else None
-        q, extra = quality_report(x_tr, y_tr, x_te, y_te, xs, ys, cnn_epochs=ex.epochs, seed=run.seed,
+        online = synthetic_set(t.G, len(xs), t.class_counts,
+                               seed=run.seed)[0] if t.G_ema is not None else None
+        q, extra = quality_report(x_tr, y_tr, x_te, y_te, xs, ys, cnn_epochs=ex.epochs,
+                                  seed=run.seed,
                                   device=run.device, x_synth_online=online, **groups, **shared)
         shared = dict(feature_net=extra['feature_net'], real_only=extra['real_only'])
         key = (name, str(part), 1.0)
         quality[name] = {**q, 'part': str(part), 'gan_epochs': t.epoch,
                          'gan_seconds': bank.seconds.get(key)}
-        save_png(closest_pairs_grid(xs, extra['train_reference'], extra['memorisation']), out/f'closest_{name}.png')
+        save_png(closest_pairs_grid(xs, extra['train_reference'], extra['memorisation']),
+                 out/f'closest_{name}.png')
         rows = [xs[ys == 1], xs[ys == 0], x_tr[y_tr == 1], x_tr[y_tr == 0]]
         save_png(image_grid([list(r[:12]) for r in rows]), out/f'samples_{name}.png')
         shutil.copyfile(bank.folder(spec, part)/'losses.png', out/f'losses_{name}.png')
     return quality
 
-# %% ../nbs/11_pipeline.ipynb #c4420825
+# %% ../nbs/11_pipeline.ipynb #17b9fc5a
+class StageClock:
+    "Seconds of each stage of a run, less its GAN training; `gan_seconds()`: GAN training so far"
+    def __init__(self, gan_seconds=lambda: 0.):
+        self.gan_seconds, self.seconds, self.start = gan_seconds, {}, time.perf_counter()
+
+    @contextlib.contextmanager
+    def stage(self, name:str):
+        "Time the block as stage `name`, less the GAN training it caused"
+        t0, g0 = time.perf_counter(), self.gan_seconds()
+        try: yield
+        finally: self.seconds[name] = time.perf_counter() - t0 - (self.gan_seconds() - g0)
+
+# %% ../nbs/11_pipeline.ipynb #2daf43a5
+@patch(as_prop=True)
+def total(self:StageClock) -> float:
+    "Seconds since the clock started"
+    return time.perf_counter() - self.start
+
+# %% ../nbs/11_pipeline.ipynb #0ffc5982
+def output_folder(run:RunConfig) -> Path:
+    "`run.out`, made; an error if it holds an earlier run's bundle and `run.overwrite` is off"
+    out = Path(run.out)
+    if (out/'summary.md').exists() and not run.overwrite: raise FileExistsError(
+        f'{out} holds the results of an earlier run; choose another output folder '
+        'or pass overwrite (--force) to replace them.')
+    out.mkdir(parents=True, exist_ok=True)
+    return out
+
+# %% ../nbs/11_pipeline.ipynb #1f17f1d2
+def load_study(run:RunConfig, data:Path, out:Path,
+               progress:bool=True) -> tuple[ImageSet, ImageSet|None]:
+    "`(images of data, external images or None)`; the external set's copies listed in `out`"
+    ims = load_images(data, size=run.size, labels=run.labels, progress=progress)
+    if not run.external: return ims, None
+    other = load_images(Path(run.external).expanduser(), size=run.size, labels=run.labels,
+                        progress=progress)
+    other = ImageSet(other.root, other.size, external_test(ims, other), other.x)
+    copies = other.items[other.items.shared][['path', 'label', 'group']]
+    copies.to_csv(out/'external_copies.csv', index=False)
+    return ims, other
+
+# %% ../nbs/11_pipeline.ipynb #f1bd87a1
+AUDIT_KEYS = ('n_files', 'n_images', 'counts', 'n_distinct_contents', 'n_groups', 'leakage',
+              'leakage_exact')
+
+# %% ../nbs/11_pipeline.ipynb #22d94906
+def bundle_config(run:RunConfig, data:Path, other, rep:dict, inputs:dict, bank:SynthBank,
+                  clock:StageClock,
+                  command:str='') -> dict:
+    "The dict written as the bundle's `config.json`"
+    external = None if other is None else dict(data=str(run.external), files=len(other),
+                                                copies=int(other.items.shared.sum()))
+    return dict(run={**asdict(run), 'data': str(data)},
+                gans={recipe_name(g): asdict(run.gan_config(g)) for g in run.gans},
+                # as each trainer chose
+                gan_precision={name: t.precision for (name, _, _), t in bank.cache.items()},
+                data=str(data), phantom=is_phantom(data), inputs=inputs, external=external,
+                audit={k: rep[k] for k in AUDIT_KEYS}, environment=environment(),
+                seconds=clock.total,
+                stage_seconds={**clock.seconds, 'gan_training': clock.gan_seconds()},
+                command=command)
+
+# %% ../nbs/11_pipeline.ipynb #2973e226
 def run_pipeline(run:RunConfig, progress:bool=True, command:str='') -> Path:
     "Run the whole study as `run` describes; return the path of `summary.md`"
-    t_start = time.perf_counter()
-    out = Path(run.out)
-    if (out / 'summary.md').exists() and not run.overwrite:
-        raise FileExistsError(
-            f'{out} holds the results of an earlier run; choose another output folder '
-            'or pass overwrite (--force) to replace them.'
-        )
-    out.mkdir(parents=True, exist_ok=True)
-    data = Path(run.data).expanduser() if run.data else default_data()
-    phantom = is_phantom(data)
     say = (lambda *a: print(*a, file=sys.stderr)) if progress else (lambda *a: None)
-    if phantom:
-        say('PHANTOM DATA: procedural radiographs, not patients; the numbers only show that the pipeline works.')
-    ims = load_images(data, size=run.size, labels=run.labels, progress=progress)
-    other = (load_images(Path(run.external).expanduser(), size=run.size, labels=run.labels, progress=progress)
-             if run.external else None)
-    if other is not None:                       # its copies of study images: left out, and listed in the bundle
-        other = ImageSet(other.root, other.size, external_test(ims, other), other.x)
-        other.items[other.items.shared][['path', 'label', 'group']].to_csv(out/'external_copies.csv', index=False)
-    rep, splits, inputs = run_inputs(run, ims, out)
-    say(format_audit(rep))
-    stage, t_stage = {'load_and_audit': time.perf_counter() - t_start}, time.perf_counter()
+    clock, out = StageClock(), output_folder(run)
+    with clock.stage('load_and_audit'):
+        data = Path(run.data).expanduser() if run.data else default_data()
+        if is_phantom(data): say('PHANTOM DATA: procedural radiographs, not patients; '
+                                 'the numbers only show that the pipeline works.')
+        ims, other = load_study(run, data, out, progress)
+        rep, splits, inputs = run_inputs(run, ims, out)
+        say(format_audit(rep))
     bank = SynthBank(run, ims, splits, progress)
-    gan_time = lambda: sum(bank.seconds.values())
-    quality = gan_quality(run, bank, out, say) if run.quality and run.gans else {}
-    if quality: (out/'quality.json').write_text(json.dumps(quality, indent=1, default=str))
-    stage['quality'] = time.perf_counter() - t_stage - gan_time()
-    t_stage, g0 = time.perf_counter(), gan_time()
-    ex = run.experiments
-    res, curves, preds = run_experiments(
-        ims, splits, ex, bank if run.gans else None, device=run.device, progress=progress, external=other
-    )
-    stage['experiments'] = time.perf_counter() - t_stage - (gan_time() - g0)
-    stage['gan_training'] = gan_time()
-    audit_keys = ('n_files', 'n_images', 'counts', 'n_distinct_contents', 'n_groups', 'leakage', 'leakage_exact')
-    config = dict(
-        run={**asdict(run), 'data': str(data)},
-        gans={recipe_name(g): asdict(run.gan_config(g)) for g in run.gans},
-        gan_precision={name: t.precision for (name, _, _), t in bank.cache.items()},   # as each trainer chose
-        data=str(data),
-        phantom=phantom,
-        inputs=inputs,
-        external=dict(data=str(run.external), files=len(other), copies=int(other.items.shared.sum()))
-                 if other is not None else None,
-        audit={k: rep[k] for k in audit_keys},
-        environment=environment(),
-        seconds=time.perf_counter() - t_start,
-        stage_seconds=stage,
-        command=command,
-    )
-    md = write_bundle(out, res, curves, preds, config, phantom=phantom, quality=quality or None, command=command)
-    say(f'results in {md} ({time.perf_counter() - t_start:.0f} s)')
+    clock.gan_seconds = lambda: sum(bank.seconds.values())
+    with clock.stage('quality'):
+        quality = gan_quality(run, bank, out, say) if run.quality and run.gans else {}
+        if quality: (out/'quality.json').write_text(json.dumps(quality, indent=1, default=str))
+    with clock.stage('experiments'):
+        res, curves, preds = run_experiments(ims, splits, run.experiments,
+                                             bank if run.gans else None,
+                                             device=run.device, progress=progress, external=other)
+    config = bundle_config(run, data, other, rep, inputs, bank, clock, command)
+    md = write_bundle(out, res, curves, preds, config, phantom=is_phantom(data),
+                      quality=quality or None,
+                      command=command)
+    say(f'results in {md} ({clock.total:.0f} s)')
     return md

@@ -8,24 +8,29 @@ import warnings
 import numpy as np, torch, torch.nn as nn
 from scipy import linalg
 from fastai.torch_core import set_seed
-from .classifier import fit_classifier, predict_proba, binary_metrics, group_weights
-from .audit import (polar_images, duplicate_descriptors, candidate_pairs, aligned_similarity,
+from .classifier import fit_classifier, predict_proba, binary_metrics
+from .splits import group_weights
+from .stats import normalised
+from .audit import (polar_images, duplicate_descriptors, candidate_pairs,
+                                aligned_similarity,
                                 NEAR_DUP_THRESHOLD)
 from .images import image_grid
 
 # %% auto #0
 __all__ = ['FeatureCNN', 'recalibrate_batchnorm', 'train_feature_net', 'features', 'frechet_distance',
            'kernel_inception_distance', 'precision_recall', 'density_coverage', 'memorisation', 'closest_pairs_grid',
-           'one_per_group', 'normalised', 'quality_report']
+           'one_per_group', 'quality_report']
 
 # %% ../nbs/08_quality.ipynb #24a1d2b1
 class FeatureCNN(nn.Module):
     "A small radiograph classifier whose pooled 128-d activations are the quality feature space"
     def __init__(self, width:int=32):
         super().__init__()
-        blk = lambda a, b: nn.Sequential(nn.Conv2d(a, b, 3, padding=1, bias=False), nn.BatchNorm2d(b), nn.ReLU(),
+        blk = lambda a, b: nn.Sequential(nn.Conv2d(a, b, 3, padding=1, bias=False),
+                                         nn.BatchNorm2d(b), nn.ReLU(),
                                          nn.MaxPool2d(2))
-        self.body = nn.Sequential(blk(1, width), blk(width, 2*width), blk(2*width, 4*width), blk(4*width, 128),
+        self.body = nn.Sequential(blk(1, width), blk(width, 2*width), blk(2*width, 4*width),
+                                  blk(4*width, 128),
                                   nn.AdaptiveAvgPool2d(1), nn.Flatten())
         self.head = nn.Linear(128, 1)
     def features(self, x):
@@ -38,7 +43,7 @@ class FeatureCNN(nn.Module):
 # %% ../nbs/08_quality.ipynb #48f00a5f
 @torch.no_grad()
 def recalibrate_batchnorm(model:nn.Module, x:np.ndarray, bs:int=256) -> nn.Module:
-    "Recompute the batch-norm running statistics of `model` on uint8 images `x`; returns it in eval mode"
+    "Recompute the batch-norm running statistics of `model` on uint8 images `x`; it in eval mode"
     norms = [m for m in model.modules() if isinstance(m, nn.modules.batchnorm._BatchNorm)]
     momenta = [m.momentum for m in norms]
     for m in norms:
@@ -56,7 +61,8 @@ def train_feature_net(x, y, epochs:int=20, seed:int=0, device=None) -> FeatureCN
     "Train `FeatureCNN` on real training images `x` (uint8) with targets `y` (1.0 fractured)"
     n_val = max(1, len(x)//10)
     set_seed(seed)    # the initial weights too
-    learn = fit_classifier(x[n_val:], y[n_val:], x[:n_val], y[:n_val], epochs=epochs, lr=3e-3, augment=True,
+    learn = fit_classifier(x[n_val:], y[n_val:], x[:n_val], y[:n_val], epochs=epochs, lr=3e-3,
+                           augment=True,
                            model=FeatureCNN(), seed=seed, device=device, one_cycle=True)
     return recalibrate_batchnorm(learn.model, x)
 
@@ -66,7 +72,8 @@ def features(net:FeatureCNN, x:np.ndarray, bs:int=1024) -> np.ndarray:
     "128-d features of uint8 images `x`"
     dev = next(net.parameters()).device
     net.eval()
-    batch = lambda s: torch.from_numpy(np.ascontiguousarray(x[s:s+bs])).to(dev).float().div_(255)[:, None]
+    as_float = lambda a: torch.from_numpy(np.ascontiguousarray(a)).to(dev).float().div_(255)
+    batch = lambda s: as_float(x[s:s+bs])[:, None]
     return np.concatenate([net.features(batch(s)).cpu().numpy() for s in range(0, len(x), bs)])
 
 # %% ../nbs/08_quality.ipynb #5e70407f
@@ -75,7 +82,8 @@ def frechet_distance(f1:np.ndarray, f2:np.ndarray) -> float:
     m1, m2 = f1.mean(0), f2.mean(0)
     c1, c2 = np.cov(f1, rowvar=False), np.cov(f2, rowvar=False)
     with warnings.catch_warnings():
-        warnings.simplefilter("ignore", linalg.LinAlgWarning)   # fewer samples than dimensions: singular, handled below
+        # fewer samples than dimensions: singular, handled below
+        warnings.simplefilter("ignore", linalg.LinAlgWarning)
         covmean = linalg.sqrtm(c1 @ c2)
     if not np.isfinite(covmean).all():
         off = np.eye(len(c1))*1e-6
@@ -83,7 +91,8 @@ def frechet_distance(f1:np.ndarray, f2:np.ndarray) -> float:
     return float(((m1 - m2)**2).sum() + np.trace(c1 + c2 - 2*covmean.real))
 
 # %% ../nbs/08_quality.ipynb #9b607611
-def kernel_inception_distance(f1:np.ndarray, f2:np.ndarray, n_subsets:int=50, subset_size:int=500, seed:int=0) -> float:
+def kernel_inception_distance(f1:np.ndarray, f2:np.ndarray, n_subsets:int=50, subset_size:int=500,
+                              seed:int=0) -> float:
     "KID: mean unbiased MMD^2 with kernel (x.y/d + 1)^3 over random subsets"
     rng = np.random.default_rng(seed)
     d = f1.shape[1]
@@ -92,7 +101,8 @@ def kernel_inception_distance(f1:np.ndarray, f2:np.ndarray, n_subsets:int=50, su
     for _ in range(n_subsets):
         a, b = f1[rng.choice(len(f1), m, replace=False)], f2[rng.choice(len(f2), m, replace=False)]
         kxx, kyy, kxy = (a @ a.T/d + 1)**3, (b @ b.T/d + 1)**3, (a @ b.T/d + 1)**3
-        res.append((kxx.sum() - np.trace(kxx))/(m*(m-1)) + (kyy.sum() - np.trace(kyy))/(m*(m-1)) - 2*kxy.mean())
+        within = (kxx.sum() - np.trace(kxx))/(m*(m-1)) + (kyy.sum() - np.trace(kyy))/(m*(m-1))
+        res.append(within - 2*kxy.mean())
     return float(np.mean(res))
 
 # %% ../nbs/08_quality.ipynb #65cea49d
@@ -104,18 +114,21 @@ def precision_recall(real:np.ndarray, fake:np.ndarray, k:int=3) -> dict:
     "Improved precision and recall of `fake` against `real` features"
     rr, rf = _kth(real, k), _kth(fake, k)
     d = torch.cdist(torch.as_tensor(real), torch.as_tensor(fake)).numpy()   # (n_real, n_fake)
-    return dict(precision=float((d <= rr[:, None]).any(0).mean()), recall=float((d <= rf[None, :]).any(1).mean()))
+    return dict(precision=float((d <= rr[:, None]).any(0).mean()),
+                recall=float((d <= rf[None, :]).any(1).mean()))
 
 # %% ../nbs/08_quality.ipynb #60234e81
 def density_coverage(real:np.ndarray, fake:np.ndarray, k:int=5) -> dict:
     "Density and coverage of `fake` against `real` features"
     rr = _kth(real, k)
     d = torch.cdist(torch.as_tensor(real), torch.as_tensor(fake)).numpy()
-    return dict(density=float((d <= rr[:, None]).sum(0).mean()/k), coverage=float((d.min(1) <= rr).mean()))
+    return dict(density=float((d <= rr[:, None]).sum(0).mean()/k),
+                coverage=float((d.min(1) <= rr).mean()))
 
 # %% ../nbs/08_quality.ipynb #c363e778
-def memorisation(synth:np.ndarray, train:np.ndarray, k:int=10, thresh:float=0.95, detail:bool=False) -> dict:
-    "Per synthetic image: best rotation/flip-aware correlation with a training image (`corr`) and which (`nearest`)"
+def memorisation(synth:np.ndarray, train:np.ndarray, k:int=10, thresh:float=0.95,
+                 detail:bool=False) -> dict:
+    "Per synthetic image: best rotation/flip-aware correlation with a training image, and which"
     desc = duplicate_descriptors if detail else polar_images
     ps, pt = desc(synth), desc(train)
     I, J = candidate_pairs(pt, k=k, q=ps)
@@ -130,7 +143,7 @@ def memorisation(synth:np.ndarray, train:np.ndarray, k:int=10, thresh:float=0.95
 
 # %% ../nbs/08_quality.ipynb #6509e742
 def closest_pairs_grid(synth, train, mem, n:int=8) -> np.ndarray:
-    "Grid image: the `n` synthetic images closest to a training image (top row) above their nearest training images"
+    "Grid: the `n` synthetic images closest to a training image (top) above those training images"
     o = np.argsort(-mem['corr'])[:n]
     return image_grid([list(synth[o]), list(train[mem['nearest'][o]])])
 
@@ -139,14 +152,9 @@ def one_per_group(groups) -> np.ndarray:
     "Row indices of the first row of each group, in row order"
     return np.sort(np.unique(np.asarray(groups), return_index=True)[1])
 
-# %% ../nbs/08_quality.ipynb #e8f9b57a
-def normalised(score:float, ceiling:float, chance:float=0.5) -> float:
-    "(score - chance) / (ceiling - chance); NaN when the ceiling is not above chance"
-    return float((score - chance)/(ceiling - chance)) if ceiling > chance else float('nan')
-
 # %% ../nbs/08_quality.ipynb #56e6eb47
 def _judge_scores(net, x_synth, y_synth, xt, yt, x_online=None) -> dict:
-    "The feature net as judge: its balanced accuracy on synthetic labels, against its own on real radiographs"
+    "The feature net as judge: its balanced accuracy on synthetic labels, and on real radiographs"
     agree = lambda x: binary_metrics(y_synth, predict_proba(net, x))['balanced_accuracy']
     judge = binary_metrics(yt, predict_proba(net, xt))['balanced_accuracy']
     out = dict(label_agreement=agree(x_synth), judge_balanced_accuracy=judge)
@@ -154,6 +162,7 @@ def _judge_scores(net, x_synth, y_synth, xt, yt, x_online=None) -> dict:
     if x_online is not None: out['label_agreement_online'] = agree(x_online)
     return out
 
+# %% ../nbs/08_quality.ipynb #dbfb7087
 def _tstr_scores(tstr, trtr, x_test, y_test, groups_test) -> dict:
     "Synthetic-trained and real-trained CNNs on the real test part, per radiograph"
     w = group_weights(groups_test)
@@ -163,40 +172,58 @@ def _tstr_scores(tstr, trtr, x_test, y_test, groups_test) -> dict:
     out['tstr_normalised'] = normalised(m_s['balanced_accuracy'], m_r['balanced_accuracy'])
     return out
 
-def quality_report(x_train, y_train, x_test, y_test, x_synth, y_synth, feature_net:FeatureCNN|None=None,
-                   real_only:nn.Module|None=None, # the study's CNN trained on `x_train` with `seed` (default: trained)
-                   cnn_epochs:int=20, feature_epochs:int=20, n:int|None=None, seed:int=0, device=None,
-                   groups_train=None, groups_test=None, # duplicate groups (default: every image its own)
-                   x_synth_online=None # the online generator's images, when `x_synth` came from an EMA copy
+# %% ../nbs/08_quality.ipynb #d526b733
+def _distance_scores(net, x_synth, xt, xr, n:int, rng, seed:int) -> dict:
+    "FD, KID, precision/recall, density/coverage of `n` synthetic against `n` real test features"
+    si, ti = rng.choice(len(x_synth), n, replace=False), rng.choice(len(xt), n, replace=False)
+    fs, ft = features(net, x_synth[si]), features(net, xt[ti])
+    fr = features(net, xr[rng.choice(len(xr), min(len(ft), len(xr)), replace=False)])
+    kid = lambda a, b: kernel_inception_distance(a, b, seed=seed)
+    rep = dict(fd=frechet_distance(ft, fs), kid=kid(ft, fs), fd_real=frechet_distance(ft, fr),
+               kid_real=kid(ft, fr))
+    if n > 5: return {**rep, **precision_recall(ft, fs), **density_coverage(ft, fs)}  # k-NN: k + 1
+    return {**rep, **dict.fromkeys(['precision', 'recall', 'density', 'coverage'], float('nan'))}
+
+# %% ../nbs/08_quality.ipynb #a505d057
+def _copy_scores(x_synth, xt, xr) -> tuple[dict, dict]:
+    "How much the synthetic images (and, as the yardstick, unseen real ones) copy training images"
+    mem, mem_real = memorisation(x_synth, xr), memorisation(xt, xr)
+    nearest = lambda x: memorisation(x, xr, detail=True, thresh=NEAR_DUP_THRESHOLD)
+    det, det_real = nearest(x_synth), nearest(xt)
+    median = lambda m: float(np.median(m['corr']))
+    return dict(memorised_share=mem['share'], memorisation_median=median(mem),
+                real_heldout_share=mem_real['share'], real_heldout_median=median(mem_real),
+                near_duplicate_share=det['share'],
+                real_heldout_near_duplicate_share=det_real['share']), mem
+
+# %% ../nbs/08_quality.ipynb #7b0300dc
+def quality_report(x_train, y_train, x_test, y_test, x_synth, y_synth,
+                   feature_net:FeatureCNN|None=None,
+                   real_only:nn.Module|None=None, # the study's CNN trained on `x_train` (default: trained)
+                   cnn_epochs:int=20, feature_epochs:int=20, n:int|None=None, seed:int=0,
+                   device=None,
+                   groups_train=None, groups_test=None, # duplicate groups (default: each its own)
+                   x_synth_online=None # the online generator's images, when `x_synth` came from EMA
                   ) -> tuple[dict, dict]:
-    "Quality metrics of synthetic images against real radiographs: `(report, extras)`; targets 1 fractured, 0 not"
+    "Quality of synthetic images against real radiographs: `(report, extras)`; targets 1 fractured"
     rng = np.random.default_rng(seed)
     gt = np.arange(len(x_test)) if groups_test is None else np.asarray(groups_test)
     dt = one_per_group(gt)
     dr = one_per_group(np.arange(len(x_train)) if groups_train is None else groups_train)
     xt, yt, xr = x_test[dt], np.asarray(y_test)[dt], x_train[dr]
     n = min(n or len(x_synth), len(x_synth), len(xt) if len(xt) else len(x_synth))
-    net = feature_net or train_feature_net(x_train, y_train, epochs=feature_epochs, seed=seed, device=device)
-    si, ti = rng.choice(len(x_synth), n, replace=False), rng.choice(len(xt), n, replace=False)
-    fs, ft = features(net, x_synth[si]), features(net, xt[ti])
-    fr = features(net, xr[rng.choice(len(xr), min(len(ft), len(xr)), replace=False)])
+    net = feature_net or train_feature_net(x_train, y_train, epochs=feature_epochs, seed=seed,
+                                           device=device)
     space = 'FeatureCNN trained on the real training part (comparable within this package only)'
     rep = dict(n=int(n), n_real_radiographs=len(xt), feature_space=space)
-    rep.update(fd=frechet_distance(ft, fs), kid=kernel_inception_distance(ft, fs, seed=seed),
-               fd_real=frechet_distance(ft, fr), kid_real=kernel_inception_distance(ft, fr, seed=seed))
-    if n > 5: rep.update(**precision_recall(ft, fs), **density_coverage(ft, fs))   # k-NN radii need k + 1 points
-    else: rep.update(dict.fromkeys(['precision', 'recall', 'density', 'coverage'], float('nan')))
+    rep.update(_distance_scores(net, x_synth, xt, xr, n, rng, seed))
     rep.update(_judge_scores(net, x_synth, y_synth, xt, yt, x_synth_online))
-    tstr = fit_classifier(x_synth, y_synth, x_test[:1], y_test[:1], epochs=cnn_epochs, seed=seed, device=device)
-    trtr = real_only
-    if trtr is None:
-        trtr = fit_classifier(x_train, y_train, x_test[:1], y_test[:1], epochs=cnn_epochs, seed=seed,
-                              device=device).model
+    fit = lambda x, y: fit_classifier(x, y, x_test[:1], y_test[:1], epochs=cnn_epochs, seed=seed,
+                                      device=device)
+    tstr, trtr = fit(x_synth, y_synth), real_only
+    if trtr is None: trtr = fit(x_train, y_train).model
     rep.update(_tstr_scores(tstr.model, trtr, x_test, y_test, gt))
-    mem, mem_real = memorisation(x_synth, xr), memorisation(xt, xr)
-    det, det_real = (memorisation(x, xr, detail=True, thresh=NEAR_DUP_THRESHOLD) for x in (x_synth, xt))
-    rep.update(memorised_share=mem['share'], memorisation_median=float(np.median(mem['corr'])),
-               real_heldout_share=mem_real['share'], real_heldout_median=float(np.median(mem_real['corr'])),
-               near_duplicate_share=det['share'], real_heldout_near_duplicate_share=det_real['share'])
-    rep = {k: (float(v) if isinstance(v, (np.floating, float)) else v) for k, v in rep.items()}
+    copies, mem = _copy_scores(x_synth, xt, xr)
+    plain = lambda v: float(v) if isinstance(v, (np.floating, float)) else v
+    rep = {k: plain(v) for k, v in {**rep, **copies}.items()}
     return rep, dict(memorisation=mem, train_reference=xr, feature_net=net, real_only=trtr)

@@ -4,42 +4,65 @@
 
 # %% ../nbs/16_runbook.ipynb #ac110cc7
 from __future__ import annotations
-import json, os, shutil, signal, subprocess, sys, tarfile, tempfile, time
+import json, os, shutil, signal, subprocess, sys, tarfile, tempfile, time, warnings
 from functools import partial
 from pathlib import Path
 import pandas as pd
 from fastcore.script import call_parse, anno_parser, Param
-from .cli import command_errors, _command
-from .data import environment
+from .commands import command_errors, command_line
+from .data import load_images
+from .runtime import environment
 from .images import file_sha256
+from .phantoms import make_phantoms
 from .report import gan_comparison, frame_markdown
 
 # %% auto #0
-__all__ = ['STAGES', 'GANS', 'stage_command', 'preflight', 'run_command', 'run_stage', 'pack_work', 'fgan_runbook',
-           'runbook_markdown', 'git_ignored', 'unpack_results', 'fgan_unpack']
+__all__ = ['STAGES', 'GANS', 'pack_data', 'stage_command', 'preflight', 'run_command', 'run_stage', 'pack_work', 'fgan_runbook',
+           'fgan_pack', 'runbook_markdown', 'git_ignored', 'unpack_results', 'fgan_unpack']
+
+# %% ../nbs/16_runbook.ipynb #f7e59354
+def pack_data(data, # dataset folder
+              out, # the `.npz` file to write
+              size:int=64, # side of the packed arrays
+              progress:bool=True) -> dict:
+    "Pack `data` into one `.npz` `ImageSet`; what was packed, with the file's size and SHA-256"
+    ims = load_images(data, size=size, progress=progress)
+    Path(out).parent.mkdir(parents=True, exist_ok=True)
+    ims.save(out)
+    return dict(data=str(data), out=str(out), images=len(ims), size=size,
+                mib=Path(out).stat().st_size/2**20,
+                sha256=file_sha256(out))
 
 # %% ../nbs/16_runbook.ipynb #d41fc715
 STAGES = {
     'bench': dict(
-        what="the study's DCGAN step: the package trainer against plain eager PyTorch (fp32 with TF32 off, bf16)",
+        what="the study's DCGAN step: the package trainer against plain eager PyTorch (fp32 with "
+             "TF32 off, bf16)",
         cap=60,
-        gpu=['fgan_bench', 'dcgan', '--steps', '30', '--bs', '128,512', '--out', '{work}/bench/dcgan.json',
+        gpu=['fgan_bench', 'dcgan', '--steps', '30', '--bs', '128,512', '--out',
+             '{work}/bench/dcgan.json',
              '--variants', 'package;package, shared fakes'],
         cpu=['fgan_bench', 'dcgan', '--steps', '2', '--bs', '2', '--out', '{work}/bench/dcgan.json',
              '--variants', 'package', '--device', 'cpu', '--quiet']),
     'gans': dict(
         what='both GANs on the grouped hold-out and their quality on distinct radiographs',
         cap=210,
-        gpu=['fgan_run', '{data}', '--protocol', 'holdout', '--experiments', '', '--out', '{work}/study', '--quiet'],
-        cpu=['fgan_run', '{data}', '--protocol', 'holdout', '--epochs', '1', '--tiny', '--gan_epochs', '1',
-             '--n_synth', '64', '--experiments', '', '--device', 'cpu', '--out', '{work}/study', '--quiet']),
+        gpu=['fgan_run', '{data}', '--protocol', 'holdout', '--experiments', '', '--out',
+             '{work}/study', '--quiet'],
+        cpu=['fgan_run', '{data}', '--protocol', 'holdout', '--epochs', '1', '--tiny',
+             '--gan_epochs', '1',
+             '--n_synth', '64', '--experiments', '', '--device', 'cpu', '--out', '{work}/study',
+             '--quiet']),
     'study': dict(
-        what="experiments 1-5 x 3 seeds with the gans stage's GANs (all classifiers as one network)",
+        what="experiments 1-5 x 3 seeds with the gans stage's GANs (all classifiers as one "
+             "network)",
         cap=210,
         gpu=['fgan_run', '{data}', '--protocol', 'holdout', '--seeds', '0,1,2', '--engine', 'stacked',
              '--no_quality', '--force', '--out', '{work}/study', '--quiet'],
-        cpu=['fgan_run', '{data}', '--protocol', 'holdout', '--seeds', '0', '--epochs', '1', '--tiny',
-             '--gan_epochs', '1', '--n_synth', '64', '--experiments', '1,3', '--no_quality', '--force',
+        cpu=['fgan_run', '{data}', '--protocol', 'holdout', '--seeds', '0', '--epochs', '1',
+             '--tiny',
+             '--gan_epochs', '1', '--n_synth', '64', '--experiments', '1,3', '--no_quality',
+             '--force',
              '--device', 'cpu', '--out', '{work}/study', '--quiet']),
 }
 
@@ -47,7 +70,8 @@ STAGES = {
 GANS = 'study epochs=20;better epochs=8'
 
 # %% ../nbs/16_runbook.ipynb #3e2e0530
-def stage_command(stage:str, data, work, gpu:bool=True, gans:str|None=None, inputs:str|None=None) -> list[str]:
+def stage_command(stage:str, data, work, gpu:bool=True, gans:str|None=None,
+                  inputs:str|None=None) -> list[str]:
     "The command line (a list) of `stage` on `data`, writing under `work`"
     if stage not in STAGES: raise ValueError(f'unknown stage {stage!r}: use one of {list(STAGES)}')
     args = [a.format(data=data, work=work) for a in STAGES[stage]['gpu' if gpu else 'cpu']]
@@ -56,53 +80,69 @@ def stage_command(stage:str, data, work, gpu:bool=True, gans:str|None=None, inpu
 
 # %% ../nbs/16_runbook.ipynb #d9884955
 def _check_imports() -> str:
-    "Versions of the libraries the stages import (raises what the import raises)"
-    import fastai, fastcore
-    from fastai.vision.augment import aug_transforms
+    "Versions of the libraries the stages import (raises what the import raises; warnings are no errors)"
+    with warnings.catch_warnings():
+        warnings.simplefilter('ignore')
+        import fastai, fastcore
+        from fastai.vision.augment import aug_transforms
     aug_transforms()
     return f'fastai {fastai.__version__}, fastcore {fastcore.__version__}'
 
+# %% ../nbs/16_runbook.ipynb #d2e74022
 def _check_gpu(min_free_gib) -> str:
     import torch
-    if not torch.cuda.is_available(): raise RuntimeError('no CUDA GPU visible (--rehearsal rehearses on the CPU)')
+    if not torch.cuda.is_available():
+        raise RuntimeError('no CUDA GPU visible (--rehearsal rehearses on the CPU)')
     free, total = (v/2**30 for v in torch.cuda.mem_get_info())
-    if free < min_free_gib: raise RuntimeError(f'{free:.0f} GiB free of {total:.0f}, {min_free_gib} needed')
+    if free < min_free_gib:
+        raise RuntimeError(f'{free:.0f} GiB free of {total:.0f}, {min_free_gib} needed')
     return f'{torch.cuda.get_device_name()}: {free:.0f} of {total:.0f} GiB free'
 
+# %% ../nbs/16_runbook.ipynb #a2b331f6
 def _check_data(data) -> str:
     data = Path(data)
-    if not data.is_file(): raise FileNotFoundError(f'{data} is not a file: pack the dataset with fgan_pack')
+    if not data.is_file():
+        raise FileNotFoundError(f'{data} is not a file: pack the dataset with fgan_pack')
     return f'{data} ({data.stat().st_size/2**20:.1f} MiB)'
 
+# %% ../nbs/16_runbook.ipynb #ea54606a
 def _check_out(out) -> str:
     Path(out).mkdir(parents=True, exist_ok=True)
     if not os.access(out, os.W_OK): raise PermissionError(f'{out} is not writable')
     return str(out)
 
+# %% ../nbs/16_runbook.ipynb #94b5bccd
 def _check_caps(total, budget) -> str:
-    if total > budget: raise ValueError(f'the stage caps add up to {total} s, over the budget of {budget:.0f} s')
+    if total > budget:
+        raise ValueError(f'the stage caps add up to {total} s, over the budget of {budget:.0f} s')
     return f'{total} s of {budget:.0f} s'
 
-def preflight(data, out, caps:dict, budget:float, gpu:bool=True, min_free_gib:float=20) -> pd.DataFrame:
-    "One row per check (`check`, `ok`, `detail`): data file, libraries, GPU, output folder, `caps` of the stages to run"
+# %% ../nbs/16_runbook.ipynb #c1c93108
+def preflight(data, out, caps:dict, budget:float, gpu:bool=True,
+              min_free_gib:float=20) -> pd.DataFrame:
+    "A row per check (`check`, `ok`, `detail`): data file, libraries, GPU, output folder, `caps`"
     checks = dict(data=partial(_check_data, data), imports=_check_imports,
                   gpu=partial(_check_gpu, min_free_gib) if gpu else lambda: 'none: CPU rehearsal',
-                  out=partial(_check_out, out), caps=partial(_check_caps, sum(caps.values()), budget))
+                  out=partial(_check_out, out),
+                  caps=partial(_check_caps, sum(caps.values()), budget))
     rows = []
     for name, check in checks.items():
         try: rows.append(dict(check=name, ok=True, detail=check()))
-        except Exception as e: rows.append(dict(check=name, ok=False, detail=f'{type(e).__name__}: {e}'))
+        except Exception as e:
+            rows.append(dict(check=name, ok=False, detail=f'{type(e).__name__}: {e}'))
     return pd.DataFrame(rows)
 
 # %% ../nbs/16_runbook.ipynb #bedf1c15
 def run_command():
-    "Run the package command named by `sys.argv[1]` (e.g. 'fgan_run') with the rest of `sys.argv` as its arguments"
+    "Run the package command `sys.argv[1]` (e.g. 'fgan_run') with the rest of `sys.argv`"
     from fracture_gan import cli, bench
     name = sys.argv.pop(1)
     f = getattr(cli, name, None) or getattr(bench, name, None)
     if f is None or not name.startswith('fgan_'): raise SystemExit(f'unknown command {name!r}')
-    sys.argv[0] = name                    # the command's own name: errors as one line, --help under its name
-    command = f.__wrapped__               # under `call_parse`, which parses only for a script's top level
+    # the command's own name: errors as one line, --help under its name
+    sys.argv[0] = name
+    # under `call_parse`, which parses only for a script's top level
+    command = f.__wrapped__
     args = vars(anno_parser(command, prog=name).parse_args())
     args.pop('pdb', None)
     args.pop('xtra', None)
@@ -118,7 +158,8 @@ def run_stage(args:list, # a package command line, e.g. from `stage_command`
     "Run `args` in a new process for at most `cap` seconds: `dict(rc, seconds, timed_out)`"
     t0, env = time.perf_counter(), {**os.environ, 'PYTHONUNBUFFERED': '1', 'MPLBACKEND': 'Agg'}
     with open(log, 'w') as f:
-        p = subprocess.Popen([sys.executable, '-c', _DISPATCH, *args], stdout=f, stderr=subprocess.STDOUT,
+        p = subprocess.Popen([sys.executable, '-c', _DISPATCH, *args], stdout=f,
+                             stderr=subprocess.STDOUT,
                              env=env, start_new_session=True)
         try: rc, timed_out = p.wait(timeout=cap), False
         except subprocess.TimeoutExpired:
@@ -139,8 +180,6 @@ def pack_work(work, archive) -> str:
 # %% ../nbs/16_runbook.ipynb #9818cbad
 def _rehearsal_data(work) -> Path:
     "A small packed phantom set for the CPU rehearsal"
-    from fracture_gan.phantoms import make_phantoms
-    from fracture_gan.bench import pack_data
     folder = make_phantoms(Path(work)/'phantoms', n_per_class=40, size=64, seed=0)
     return Path(pack_data(folder, Path(work)/'phantoms.npz', progress=False)['out'])
 
@@ -151,41 +190,52 @@ def _caps(text, stages) -> dict:
 
 # %% ../nbs/16_runbook.ipynb #d3f18673
 #|eval: false
-if __name__ == '__main__': sys.argv[0] = 'fgan_runbook'     # `python -m fracture_gan.runbook`: errors as one line
+# `python -m fracture_gan.runbook`: errors as one line
+if __name__ == '__main__': sys.argv[0] = 'fgan_runbook'
+
+# %% ../nbs/16_runbook.ipynb #2c74274a
+def _work_folder(work=None) -> Path:
+    "The runbook's working folder: `work` (new or empty) or a new temporary one"
+    if work and Path(work).exists() and any(Path(work).iterdir()): raise FileExistsError(
+        f'{work} is not empty: give the runbook a new working folder.')
+    work = Path(work or tempfile.mkdtemp(prefix='fgan-runbook-'))
+    work.mkdir(parents=True, exist_ok=True)
+    return work
+
+# %% ../nbs/16_runbook.ipynb #436d2de5
+def _save_run(run:dict, work:Path, out:Path) -> str:
+    "Write `runbook.json` (in `work` and `out`) and pack `work` into the archive; its SHA-256"
+    (work/'runbook.json').write_text(json.dumps(run, indent=1, default=str))
+    shutil.copyfile(work/'runbook.json', out/'runbook.json')
+    return pack_work(work, out/'fgan-results.tgz')
 
 # %% ../nbs/16_runbook.ipynb #f1dfea9e
 @call_parse
 @command_errors
-def fgan_runbook(data:Param('packed dataset (.npz from fgan_pack); rehearsal default: small phantoms', str,
+def fgan_runbook(data:Param('packed dataset (.npz from fgan_pack); rehearsal: phantoms', str,
                             opt=False, nargs='?')=None,
-                 out:str='runbook-out', # folder for the archive, runbook.json and the logs (on a device: $OUT)
+                 out:str='runbook-out', # folder for the archive, runbook.json, logs (device: $OUT)
                  stages:str='bench,gans,study', # stages to run, in order
                  gans:str=GANS, # GAN recipes of the stages that train GANs
-                 inputs:str=None, # folder with audit.json and splits.csv to reuse, e.g. results/bonefrac128
+                 inputs:str=None, # folder with audit.json, splits.csv to reuse
                  caps:str='', # cap overrides in seconds, e.g. 'study=300,bench=60'
                  budget:float=480, # seconds that all caps together may take
                  work:str=None, # working folder (default: a new temporary one)
                  rehearsal:bool=False, # CPU dress rehearsal at tiny sizes
                  min_free_gib:float=20): # GPU memory the stages need
-    "Check first, then run each stage under its cap; after each, pack every result into OUT/fgan-results.tgz"
+    "Check, then run each stage under its cap; after each, pack the results in OUT/fgan-results.tgz"
     names = [s.strip() for s in stages.split(',') if s.strip()]
     for s in names: stage_command(s, '', '')                              # unknown names fail here
-    cap, out = _caps(caps, names), Path(out)
-    if work and Path(work).exists() and any(Path(work).iterdir()): raise FileExistsError(
-        f'{work} is not empty: give the runbook a new working folder.')
-    work = Path(work or tempfile.mkdtemp(prefix='fgan-runbook-'))
-    work.mkdir(parents=True, exist_ok=True)
-    data = Path(data) if data else _rehearsal_data(tempfile.mkdtemp(prefix='fgan-data-')) if rehearsal else None
-    if data is None: raise ValueError('pass the packed data file (fgan_pack DATA --out data.npz)')
+    cap, out, work = _caps(caps, names), Path(out), _work_folder(work)
+    if not data and rehearsal: data = _rehearsal_data(tempfile.mkdtemp(prefix='fgan-data-'))
+    if not data: raise ValueError('pass the packed data file (fgan_pack DATA --out data.npz)')
+    data = Path(data)
     pf = preflight(data, out, cap, budget, gpu=not rehearsal, min_free_gib=min_free_gib)
     print(pf.to_string(index=False))
-    run = dict(command=_command(), rehearsal=rehearsal, caps=cap, budget=budget,
-               gans=gans, inputs=inputs, preflight=pf.to_dict('records'), environment=environment(), stages={},
+    run = dict(command=command_line(), rehearsal=rehearsal, caps=cap, budget=budget, gans=gans,
+               inputs=inputs, preflight=pf.to_dict('records'), environment=environment(), stages={},
                data=dict(path=str(data), sha256=file_sha256(data) if data.is_file() else None))
-    def save():
-        (work/'runbook.json').write_text(json.dumps(run, indent=1, default=str))
-        shutil.copyfile(work/'runbook.json', out/'runbook.json')
-        return pack_work(work, out/'fgan-results.tgz')
+    save = partial(_save_run, run, work, out)
     if not pf.ok.all():
         save()
         failed = [f'{r.check}: {r.detail}' for r in pf.itertuples() if not r.ok]
@@ -195,52 +245,75 @@ def fgan_runbook(data:Param('packed dataset (.npz from fgan_pack); rehearsal def
         res = run_stage(args, cap[s], work/f'{s}.log')
         run['stages'][s] = dict(**res, cap=cap[s], args=args)
         shutil.copyfile(work/f'{s}.log', out/f'{s}.log')
-        sha = save()
-        print(f"{s}: rc {res['rc']}{' (stopped at its cap)' if res['timed_out'] else ''}, {res['seconds']:.0f} s "
-              f"of {cap[s]:.0f}; archive sha256 {sha[:12]}", flush=True)
+        sha, stopped = save(), ' (stopped at its cap)' if res['timed_out'] else ''
+        print(f"{s}: rc {res['rc']}{stopped}, {res['seconds']:.0f} s of {cap[s]:.0f}; "
+              f"archive sha256 {sha[:12]}", flush=True)
     return out/'fgan-results.tgz'
 
 # %% ../nbs/16_runbook.ipynb #2c5cf44d
 #|eval: false
 if __name__ == '__main__': sys.exit()
 
+# %% ../nbs/16_runbook.ipynb #92a2b55a
+@call_parse
+@command_errors
+def fgan_pack(data:str, # dataset folder
+              out:str='.device/bonefrac64.npz', # the .npz file to write
+              size:int=64, # side of the packed arrays
+              quiet:bool=False):
+    "Pack a dataset folder into one .npz for another machine (every command reads it like a folder)"
+    info = pack_data(data, out, size, progress=not quiet)
+    print(f"{info['images']} images at {size} px -> {out} ({info['mib']:.1f} MiB, sha256 "
+          f"{info['sha256']})")
+
 # %% ../nbs/16_runbook.ipynb #b1336b0a
 def _bench_markdown(fn) -> list[str]:
     "The DCGAN speed table of a bench stage"
     rows = pd.DataFrame(json.loads(Path(fn).read_text())['rows'])
-    cols = [c for c in ['bs_per_class', 'variant', 'eager_fp32_img_s', 'eager_bf16_img_s', 'package_img_s', 'ratio',
+    cols = [c for c in ['bs_per_class', 'variant', 'eager_fp32_img_s', 'eager_bf16_img_s',
+                        'package_img_s', 'ratio',
                         'error'] if c in rows]
-    return ['Images per second of one update of the study\'s DCGAN (both classes); ratio: the package trainer '
-            'against the better of plain eager fp32 (TF32 off) and bf16, measured in the same run.', '',
+    return ["Images per second of one update of the study\'s DCGAN (both classes); ratio: the "
+            "package trainer against the better of plain eager fp32 (TF32 off) and bf16, "
+            "measured in the same run.", '',
             frame_markdown(rows[cols]), '']
 
+# %% ../nbs/16_runbook.ipynb #b4ee653b
 def _gans_markdown(folder) -> list[str]:
     "The GAN comparison a gans stage wrote"
-    if not (Path(folder)/'quality.json').exists(): return ['No results: the stage ended before its first result.', '']
+    if not (Path(folder)/'quality.json').exists():
+        return ['No results: the stage ended before its first result.', '']
     q = json.loads((Path(folder)/'quality.json').read_text())
     return ['The GAN comparison on the hold-out part:', '', frame_markdown(gan_comparison(q)), '']
 
+# %% ../nbs/16_runbook.ipynb #8a6a5917
 def _study_markdown(folder, rc) -> list[str]:
     "A study stage's outcome: its summary when it finished"
     if rc or not (Path(folder)/'summary.md').exists():
         return ['No results: the stage ended before its experiments did.', '']
     return [f'Finished: see [its summary]({Path(folder).name}/summary.md).', '']
 
+# %% ../nbs/16_runbook.ipynb #259ce5fd
 def runbook_markdown(run:dict, folder) -> str:
-    "The `summary.md` of an unpacked runbook archive: where it ran, each stage's outcome and figures"
+    "The `summary.md` of an unpacked runbook archive: where it ran, each stage's outcome, figures"
     env, folder = run.get('environment', {}), Path(folder)
-    where = 'CPU dress rehearsal (tiny sizes; the figures mean nothing)' if run.get('rehearsal') else env.get('gpu')
+    rehearsal = 'CPU dress rehearsal (tiny sizes; the figures mean nothing)'
+    where = rehearsal if run.get('rehearsal') else env.get('gpu')
     md = [f'# GPU runbook: {where}', '',
-          f"Hardware: {env.get('gpu') or 'no GPU'}, {env.get('cpu', '?')} ({env.get('cpu_count', '?')} cores); "
-          f"torch {env.get('torch', '?')}, fastai {env.get('fastai', '?')}, python {env.get('python', '?')}.",
-          f"Data: `{run['data']['path']}`, sha256 `{run['data']['sha256']}`.", f"Command: `{run['command']}`", '',
+          f"Hardware: {env.get('gpu') or 'no GPU'}, {env.get('cpu', '?')} "
+          f"({env.get('cpu_count', '?')} cores); torch {env.get('torch', '?')}, fastai "
+          f"{env.get('fastai', '?')}, python {env.get('python', '?')}.",
+          f"Data: `{run['data']['path']}`, sha256 `{run['data']['sha256']}`.",
+          f"Command: `{run['command']}`", '',
           '| stage | what | rc | seconds | cap | stopped at cap |', '|---|---|---|---|---|---|']
-    md += [f"| {s} | {STAGES[s]['what']} | {r['rc']} | {r['seconds']:.0f} | {r['cap']:.0f} | {r['timed_out']} |"
+    md += [f"| {s} | {STAGES[s]['what']} | {r['rc']} | {r['seconds']:.0f} | {r['cap']:.0f} | "
+           f"{r['timed_out']} |"
            for s, r in run['stages'].items()]
     md += ['']
     for s in run['stages']:
         md += [f'## {s}', '']
-        if s == 'bench' and (folder/'bench/dcgan.json').exists(): md += _bench_markdown(folder/'bench/dcgan.json')
+        if s == 'bench' and (folder/'bench/dcgan.json').exists():
+            md += _bench_markdown(folder/'bench/dcgan.json')
         elif s == 'gans': md += _gans_markdown(folder/'study')
         elif s == 'study': md += _study_markdown(folder/'study', run['stages'][s]['rc'])
         else: md += ['No results.', '']
@@ -252,7 +325,8 @@ def git_ignored(paths) -> list[str]:
     paths = [str(Path(p).absolute()) for p in paths]
     if not paths: return []
     here = next(d for d in Path(paths[0]).parents if d.exists())
-    top = subprocess.run(['git', '-C', str(here), 'rev-parse', '--show-toplevel'], capture_output=True, text=True)
+    top = subprocess.run(['git', '-C', str(here), 'rev-parse', '--show-toplevel'],
+                         capture_output=True, text=True)
     if top.returncode: return []
     res = subprocess.run(['git', '-C', top.stdout.strip(), 'check-ignore', '--no-index', '--stdin'],
                          input='\n'.join(paths), capture_output=True, text=True)
@@ -263,12 +337,15 @@ def unpack_results(archive, # `fgan-results.tgz` from `fgan_runbook`
                    dest, # the bundle folder to make, e.g. results/bonefrac128-gpu-h100
                    force:bool=False # replace `dest` if it exists
                   ) -> Path:
-    "Unpack a runbook archive into `dest`: a committable bundle (no checkpoints, nothing git ignores), with summary.md"
+    "Unpack a runbook archive into `dest`: a bundle to commit (no checkpoints, nothing git ignores)"
     archive, dest = Path(archive), Path(dest)
     if not archive.is_file():
-        raise FileNotFoundError(f"{archive} does not exist: copy the device call's fgan-results.tgz here.")
-    if dest.exists() and not force: raise FileExistsError(f'{dest} exists: choose another name, or pass --force.')
-    tmp = Path(tempfile.mkdtemp(prefix='.unpack-', dir=dest.parent if dest.parent.exists() else None))
+        raise FileNotFoundError(f"{archive} does not exist: copy the device call's "
+                                "fgan-results.tgz here.")
+    if dest.exists() and not force:
+        raise FileExistsError(f'{dest} exists: choose another name, or pass --force.')
+    tmp = Path(tempfile.mkdtemp(prefix='.unpack-',
+                                dir=dest.parent if dest.parent.exists() else None))
     with tarfile.open(archive) as tar: tar.extractall(tmp, filter='data')
     if not (tmp/'runbook.json').exists():
         shutil.rmtree(tmp)
@@ -277,7 +354,8 @@ def unpack_results(archive, # `fgan-results.tgz` from `fgan_runbook`
     for d in sorted((d for d in tmp.rglob('gans') if d.is_dir()), key=lambda p: -len(p.parts)):
         d.rename(d.with_name('gan_runs'))
     run = json.loads((tmp/'runbook.json').read_text())
-    (tmp/'config.json').write_text(json.dumps({**run, 'archive_sha256': file_sha256(archive)}, indent=1))
+    (tmp/'config.json').write_text(json.dumps({**run, 'archive_sha256': file_sha256(archive)},
+                                              indent=1))
     (tmp/'summary.md').write_text(runbook_markdown(run, tmp))
     files = [dest/f.relative_to(tmp) for f in tmp.rglob('*') if f.is_file()]
     if ignored := git_ignored(files):
@@ -298,4 +376,5 @@ def fgan_unpack(archive:str, # fgan-results.tgz that fgan_runbook left in its ou
                 force:bool=False): # replace an existing bundle of that name
     "Unpack a GPU runbook archive into a committable results bundle with summary.md and config.json"
     dest = unpack_results(archive, Path(results)/name, force)
-    print(f'{dest}: {sum(1 for f in dest.rglob("*") if f.is_file())} files; see {dest/"summary.md"}')
+    print(f'{dest}: {sum(1 for f in dest.rglob("*") if f.is_file())} files; see '
+          f'{dest/"summary.md"}')

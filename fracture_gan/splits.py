@@ -11,7 +11,8 @@ from .audit import audit
 
 # %% auto #0
 __all__ = ['SPLIT_COLS', 'SUBSAMPLE_SEED', 'grouped_kfold', 'grouped_holdout', 'make_splits', 'part_name', 'n_repeats',
-           'repeat_of', 'split_data', 'read_splits', 'align_splits', 'part_masks', 'subsample_groups', 'training_rows']
+           'repeat_of', 'split_data', 'read_splits', 'align_splits', 'part_masks', 'group_weights', 'subsample_groups',
+           'training_rows']
 
 # %% ../nbs/03_splits.ipynb #c47c2ae9
 def grouped_kfold(items:pd.DataFrame, # needs `group` and `label` columns
@@ -22,7 +23,8 @@ def grouped_kfold(items:pd.DataFrame, # needs `group` and `label` columns
     if k < 2: raise ValueError(f'a cross-validation needs at least 2 parts, not {k}')
     files = pd.crosstab(items.group, items.label)
     counts = pd.concat([files, (files > 0).astype(int).add_suffix(' (groups)')], axis=1)
-    if len(counts) < k: raise ValueError(f'{len(counts)} groups cannot fill {k} parts; use fewer parts.')
+    if len(counts) < k:
+        raise ValueError(f'{len(counts)} groups cannot fill {k} parts; use fewer parts.')
     rng = np.random.default_rng(seed)
     order = np.lexsort((rng.random(len(counts)), -files.sum(axis=1).to_numpy()))
     target = counts.sum(axis=0).to_numpy() / k
@@ -30,14 +32,15 @@ def grouped_kfold(items:pd.DataFrame, # needs `group` and `label` columns
     for gi in order:
         c = counts.iloc[gi].to_numpy()
         over = (((fill + c) / np.maximum(target, 1) - 1).clip(min=0)**2).sum(1)
-        f = int(np.argmin(over + 1e-3*(fill.sum(1) + c.sum())/max(target.sum(), 1)))   # ties: the emptiest part
+        # ties: the emptiest part
+        f = int(np.argmin(over + 1e-3*(fill.sum(1) + c.sum())/max(target.sum(), 1)))
         fill[f] += c
         part_of[counts.index[gi]] = f
     return items.group.map(part_of).to_numpy()
 
 # %% ../nbs/03_splits.ipynb #ac32917c
 def grouped_holdout(items:pd.DataFrame, test_frac:float=0.2, seed:int=0) -> np.ndarray:
-    "'train' or 'test' for each row, whole groups on one side, about `test_frac` of the rows in 'test'"
+    "'train' or 'test' for each row, whole groups on one side, about `test_frac` of them 'test'"
     parts = grouped_kfold(items, max(2, int(round(1/test_frac))), seed)
     return np.where(parts == 0, 'test', 'train')
 
@@ -45,15 +48,17 @@ def grouped_holdout(items:pd.DataFrame, test_frac:float=0.2, seed:int=0) -> np.n
 SPLIT_COLS = ['path', 'label', 'group', 'part', 'holdout', 'split', 'sha256', 'family']
 
 # %% ../nbs/03_splits.ipynb #ef0180ce
-def make_splits(items:pd.DataFrame, k:int=5, seed:int=0, test_frac:float=0.2, repeats:int=1) -> pd.DataFrame:
+def make_splits(items:pd.DataFrame, k:int=5, seed:int=0, test_frac:float=0.2,
+                repeats:int=1) -> pd.DataFrame:
     "Grouped stratified parts (`repeats` partitions), and a grouped hold-out for audited `items`"
     if repeats < 1: raise ValueError(f'repeats must be at least 1, not {repeats}')
-    s = items.assign(part=grouped_kfold(items, k, seed), holdout=grouped_holdout(items, test_frac, seed))[SPLIT_COLS]
+    s = items.assign(part=grouped_kfold(items, k, seed),
+                     holdout=grouped_holdout(items, test_frac, seed))[SPLIT_COLS]
     return s.assign(**{f'part_r{r}': grouped_kfold(items, k, seed + r) for r in range(1, repeats)})
 
 # %% ../nbs/03_splits.ipynb #e077aa32
 def part_name(repeat:int, part:int):
-    "Name of `part` of the `repeat`-th partition: the number itself for repeat 0, else 'r{repeat}p{part}'"
+    "Name of `part` of the `repeat`-th partition: the number for repeat 0, else 'r{repeat}p{part}'"
     return part if repeat == 0 else f'r{repeat}p{part}'
 
 # %% ../nbs/03_splits.ipynb #57716146
@@ -63,14 +68,14 @@ def n_repeats(splits:pd.DataFrame) -> int:
 
 # %% ../nbs/03_splits.ipynb #2da5131e
 def repeat_of(part) -> int:
-    "The repeat a part name belongs to: `r` for 'r{r}p{p}', 0 for the first partition's parts and 'holdout'/'official'"
+    "The repeat of a part name: `r` for 'r{r}p{p}', 0 for the first partition's and the others"
     m = re.fullmatch(r'r(\d+)p\d+', str(part))
     return int(m[1]) if m else 0
 
 # %% ../nbs/03_splits.ipynb #6313958d
 def split_data(path, k:int=5, seed:int=0, test_frac:float=0.2, out=None, repeats:int=1,
                **kwargs) -> pd.DataFrame:
-    "Audit `path`, split it (`repeats` grouped K-fold partitions), and write the table to `out` (CSV) if given"
+    "Audit `path`, split it (`repeats` grouped K-fold partitions), write the table to CSV `out`"
     _, items = audit(path, **kwargs)
     splits = make_splits(items, k, seed, test_frac, repeats)
     if out is not None:
@@ -86,7 +91,9 @@ def read_splits(path) -> pd.DataFrame:
         f'No split table at {path}: make one with `fgan_split DATA --out {path}`.')
     s = pd.read_csv(path)
     missing = [c for c in ('path', 'label', 'group', 'part') if c not in s]
-    if missing: raise ValueError(f'{path} is not a split table (no column {missing}): make one with `fgan_split`.')
+    if missing:
+        raise ValueError(f'{path} is not a split table (no column {missing}): make one with '
+                         '`fgan_split`.')
     return s
 
 # %% ../nbs/03_splits.ipynb #567ec783
@@ -97,26 +104,35 @@ def align_splits(splits:pd.DataFrame, # a split table (`make_splits`)
     s = splits.set_index('path')
     missing = ~items.path.isin(s.index)
     if missing.any(): raise ValueError(
-        f"The split table has no row for {int(missing.sum())} of the images (e.g. {items.path[missing].iloc[0]}): "
-        "it was made for another dataset. Make it again with `fgan_split` on this data.")
+        f"The split table has no row for {int(missing.sum())} of the images (e.g. "
+        f"{items.path[missing].iloc[0]}): it was made for another dataset. Make it again with "
+        "`fgan_split` on this data.")
     return s.loc[items.path].reset_index()
 
 # %% ../nbs/03_splits.ipynb #c30d8142
 def part_masks(splits:pd.DataFrame, part) -> tuple[np.ndarray, np.ndarray]:
-    "Boolean masks `(train, test)` of a part: an int or 'r{repeat}p{part}' for the K-fold, 'holdout' or 'official'"
-    if part == 'official': return (splits.split == 'train').to_numpy(), (splits.split == 'test').to_numpy()
+    "Boolean masks `(train, test)` of a part: K-fold part (int, 'r{r}p{p}'), 'holdout', 'official'"
+    if part == 'official':
+        return (splits.split == 'train').to_numpy(), (splits.split == 'test').to_numpy()
     if part == 'holdout': te = (splits.holdout == 'test').to_numpy()
     else:
         r = repeat_of(part)
         col, p = (f'part_r{r}', int(str(part).split('p')[1])) if r else ('part', int(part))
         if col not in splits: raise ValueError(
-            f'part {part!r}: the split table has no column {col!r}; make it with `fgan_split --repeats`.')
+            f'part {part!r}: the split table has no column {col!r}; make it with `fgan_split '
+            '--repeats`.')
         te = (splits[col] == p).to_numpy()
     return ~te, te
 
+# %% ../nbs/03_splits.ipynb #c48fb2c7
+def group_weights(groups) -> np.ndarray:
+    "1 / (rows of the same group) for each row: every group weighs 1 in all"
+    g = pd.Series(np.asarray(groups))
+    return (1/g.map(g.value_counts())).to_numpy(float)
+
 # %% ../nbs/03_splits.ipynb #4c21cb89
 def subsample_groups(groups, labels, frac:float, seed:int=0) -> np.ndarray:
-    "Boolean mask keeping whole groups, per label as close to `frac` of its rows as the group sizes allow"
+    "Boolean mask of whole groups, per label as near `frac` of its rows as the group sizes allow"
     groups, labels = np.asarray(groups), np.asarray(labels)
     if frac >= 1: return np.ones(len(groups), bool)
     rng, keep = np.random.default_rng(seed), np.zeros(len(groups), bool)
@@ -124,7 +140,8 @@ def subsample_groups(groups, labels, frac:float, seed:int=0) -> np.ndarray:
         m = labels == l
         g, counts = np.unique(groups[m], return_counts=True)
         target, total, chosen = frac*m.sum(), 0, []
-        for i in rng.permutation(len(g)):   # a group joins when it brings the total nearer the target
+        # a group joins when it brings the total nearer the target
+        for i in rng.permutation(len(g)):
             if not chosen or abs(total + counts[i] - target) < abs(total - target):
                 chosen.append(g[i])
                 total += counts[i]
@@ -139,9 +156,10 @@ def training_rows(splits:pd.DataFrame, # an aligned split table
                   part, # an int, 'holdout' or 'official'
                   frac:float=1.0 # share of the training part's groups to keep
                  ) -> np.ndarray:
-    "Boolean mask of the training rows of `part`, keeping about `frac` of them (per label) as whole groups"
+    "Boolean mask of the training rows of `part`, about `frac` of them (per label), in whole groups"
     train, _ = part_masks(splits, part)
     if frac >= 1: return train
     keep = np.zeros(len(train), bool)
-    keep[train] = subsample_groups(splits.group.to_numpy()[train], splits.label.to_numpy()[train], frac, SUBSAMPLE_SEED)
+    keep[train] = subsample_groups(splits.group.to_numpy()[train], splits.label.to_numpy()[train],
+                                   frac, SUBSAMPLE_SEED)
     return keep

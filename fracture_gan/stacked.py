@@ -7,23 +7,25 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass
 import numpy as np, pandas as pd, torch, torch.nn as nn, torch.nn.functional as F
+from fastcore.basics import patch
 from fastprogress.fastprogress import progress_bar
 from fastai.vision.all import Pipeline, aug_transforms, TensorImageBW, set_seed
 from .models import study_cnn, stacked_forward, check_stackable
 from .classifier import CLASSIC_AUG
-from .data import default_device, tune_cpu_allocator
+from .runtime import default_device, tune_cpu_allocator
 
 # %% auto #0
 __all__ = ['StackedCNN', 'StackedAdam', 'stacked_step', 'StackJob', 'schedule', 'fit_stacked']
 
 # %% ../nbs/07a_stacked.ipynb #ec6b6784
 class StackedCNN(nn.Module):
-    "`len(models)` independent copies of one `nn.Sequential` (see `models.STACKABLE`) run as one network"
+    "`len(models)` independent copies of one `nn.Sequential` (`models.STACKABLE`) as one network"
     def __init__(self, models:list,
                  channels_last:bool=False): # run the convolutions in channels_last memory format
         super().__init__()
         check_stackable(models[0])
-        self.n, self.layers = len(models), list(models[0])      # the template layers give hyper-parameters only
+        # the template layers give hyper-parameters only
+        self.n, self.layers = len(models), list(models[0])
         self.channels_last = channels_last
         sds = [m.state_dict() for m in models]
         self.names = [k for k in sds[0] if not k.endswith('num_batches_tracked')]
@@ -36,7 +38,7 @@ class StackedCNN(nn.Module):
     @staticmethod
     def _key(name): return 'p' + name.replace('.', '_')
     def get(self, i:int, name:str):
-        "Layer `i`'s tensor `name` for all models, stacked (`None` if the layer has none): `stacked_forward`'s `get`"
+        "Layer `i`'s tensor `name` of all models, stacked (or `None`): `stacked_forward`'s `get`"
         return getattr(self, self._key(f'{i}.{name}'), None)
 
     def state_dict_of(self, m:int) -> dict:
@@ -51,51 +53,58 @@ class StackedCNN(nn.Module):
         "Logits `(k, bs, out)`"
         cl = self.channels_last
         if which is None: return stacked_forward(self.layers, self.get, x, self.training, cl)
-        if self.training: raise ValueError('run a subset of the stack (which=...) in eval mode only')
+        if self.training:
+            raise ValueError('run a subset of the stack (which=...) in eval mode only')
         get = lambda i, n: None if (t := self.get(i, n)) is None else t[which]
         return stacked_forward(self.layers, get, x, False, cl)
 
-# %% ../nbs/07a_stacked.ipynb #89ca3a0b
+# %% ../nbs/07a_stacked.ipynb #563d2bc0
 class StackedAdam:
     "fastai's Adam/AdamW for a `StackedCNN`, stepping only the models marked active"
-    def __init__(self, model:StackedCNN, lr:float=1e-3, mom:float=0.9, sqr_mom:float=0.99, eps:float=1e-5,
-                 wd:float=0.01):
+    def __init__(self, model:StackedCNN, lr:float=1e-3, mom:float=0.9, sqr_mom:float=0.99,
+                 eps:float=1e-5, wd:float=0.01):
         self.lr, self.mom, self.sqr_mom, self.eps, self.wd = lr, mom, sqr_mom, eps, wd
         no_wd = {f'{i}.{n}' for i, l in enumerate(model.layers) for n, _ in l.named_parameters(recurse=False)
                  if isinstance(l, nn.BatchNorm2d) or n == 'bias'}           # fastai: wd_bn_bias=False
-        self.params = [
-            (p, k not in no_wd) for k in model.names if isinstance(p := getattr(model, model._key(k)), nn.Parameter)
-        ]
+        params = [(k, getattr(model, model._key(k))) for k in model.names]
+        self.params = [(p, k not in no_wd) for k, p in params if isinstance(p, nn.Parameter)]
         self.avg = [torch.zeros_like(p) for p, _ in self.params]
         self.sqr = [torch.zeros_like(p) for p, _ in self.params]
-        self.steps = torch.zeros(model.n, device=self.params[0][0].device, dtype=self.params[0][0].dtype)
+        p0 = self.params[0][0]
+        self.steps = torch.zeros(model.n, device=p0.device, dtype=p0.dtype)
 
-    def reset(self, mask):
-        "Forget the moments of the models in `mask` (bool, one per model: they start a new fit)"
-        for a, s in zip(self.avg, self.sqr):
-            keep = (~mask).view(-1, *[1]*(a.ndim - 1))
-            a.mul_(keep)
-            s.mul_(keep)                       # multiply rather than mask-index: no host-device sync
-        self.steps.mul_(~mask)
+# %% ../nbs/07a_stacked.ipynb #791aa036
+@patch
+def reset(self:StackedAdam, mask):
+    "Forget the moments of the models in `mask` (bool, one per model: they start a new fit)"
+    for a, s in zip(self.avg, self.sqr):
+        keep = (~mask).view(-1, *[1]*(a.ndim - 1))
+        a.mul_(keep)
+        s.mul_(keep)          # multiply rather than mask-index: no host-device sync
+    self.steps.mul_(~mask)
 
-    @torch.no_grad()
-    def step(self, active):
-        "One Adam step for the models in `active` (bool, one per model)"
-        self.steps += active
-        d1 = torch.where(active, 1 - self.mom**self.steps, 1.)
-        d2 = torch.where(active, 1 - self.sqr_mom**self.steps, 1.)
-        for (p, wd), a, s in zip(self.params, self.avg, self.sqr):
-            on = active.view(-1, *[1]*(p.ndim - 1))
-            g = p.grad
-            if wd and self.wd: p.mul_(torch.where(on, 1 - self.lr*self.wd, 1.))
-            a.copy_(torch.where(on, a*self.mom + g*(1 - self.mom), a))
-            s.copy_(torch.where(on, s*self.sqr_mom + g*g*(1 - self.sqr_mom), s))
-            upd = a / ((s / d2.view_as(on)).sqrt() + self.eps) * (self.lr / d1.view_as(on))
-            p.sub_(torch.where(on, upd, 0.))
+# %% ../nbs/07a_stacked.ipynb #f9e1c470
+@patch
+@torch.no_grad()
+def step(self:StackedAdam, active):
+    "One Adam step for the models in `active` (bool, one per model)"
+    self.steps += active
+    d1 = torch.where(active, 1 - self.mom**self.steps, 1.)
+    d2 = torch.where(active, 1 - self.sqr_mom**self.steps, 1.)
+    for (p, wd), a, s in zip(self.params, self.avg, self.sqr):
+        on = active.view(-1, *[1]*(p.ndim - 1))
+        g = p.grad
+        if wd and self.wd: p.mul_(torch.where(on, 1 - self.lr*self.wd, 1.))
+        a.copy_(torch.where(on, a*self.mom + g*(1 - self.mom), a))
+        s.copy_(torch.where(on, s*self.sqr_mom + g*g*(1 - self.sqr_mom), s))
+        upd = a / ((s / d2.view_as(on)).sqrt() + self.eps) * (self.lr / d1.view_as(on))
+        p.sub_(torch.where(on, upd, 0.))
 
-    def zero_grad(self):
-        "Forget the gradients"
-        for p, _ in self.params: p.grad = None
+# %% ../nbs/07a_stacked.ipynb #69bf501b
+@patch
+def zero_grad(self:StackedAdam):
+    "Forget the gradients"
+    for p, _ in self.params: p.grad = None
 
 # %% ../nbs/07a_stacked.ipynb #c8b17973
 def stacked_step(model:StackedCNN, opt:StackedAdam, xb, yb, active) -> torch.Tensor:
@@ -129,13 +138,15 @@ class StackJob:
 
 # %% ../nbs/07a_stacked.ipynb #82d4c2fc
 def schedule(jobs:list, bs:int=32):
-    "Per step and model: pool rows, `active` and `reset`; and `{step: [(model, epoch), ...]}` of last-phase epoch ends"
+    "Per step and model: pool rows, `active`, `reset`; `{step: [(model, epoch), ...]}`, last epochs"
     for j, job in enumerate(jobs):
         for r, e in job.phases:
             if e and len(r) < bs:
-                raise ValueError(f'job {j}: a phase has {len(r)} images, fewer than one batch of {bs}')
+                raise ValueError(f'job {j}: a phase has {len(r)} images, fewer than one batch of '
+                                 f'{bs}')
     n, S = len(jobs), max(j.steps(bs) for j in jobs)
-    rows, active, reset, ends = np.zeros((S, n, bs), np.int64), np.zeros((S, n), bool), np.zeros((S, n), bool), {}
+    rows, ends = np.zeros((S, n, bs), np.int64), {}
+    active, reset = np.zeros((S, n), bool), np.zeros((S, n), bool)
     for m, job in enumerate(jobs):
         t = 0
         for p, (r, e) in enumerate(job.phases):
@@ -152,15 +163,18 @@ def schedule(jobs:list, bs:int=32):
 # %% ../nbs/07a_stacked.ipynb #1f602d40
 class _Aug:
     "The classic augmentation (fastai's `aug_transforms`) on the batches of some models of a stack"
-    def __init__(self, which): self.which, self.pipe = which, Pipeline(aug_transforms(**CLASSIC_AUG), split_idx=0)
+    def __init__(self, which):
+        self.which, self.pipe = which, Pipeline(aug_transforms(**CLASSIC_AUG), split_idx=0)
     def __call__(self, xb):
         if len(self.which):
             a = xb[self.which]
             xb[self.which] = (
-                self.pipe(TensorImageBW(a.reshape(-1, *a.shape[2:]))).as_subclass(torch.Tensor).reshape(a.shape)
+                self.pipe(TensorImageBW(a.reshape(-1,
+                                                  *a.shape[2:]))).as_subclass(torch.Tensor).reshape(a.shape)
             )
         return xb
 
+# %% ../nbs/07a_stacked.ipynb #8b6cd80f
 @torch.no_grad()
 def _evaluate(model, X, Y, tests, which, bs:int=2048):
     "Test loss, accuracy and probabilities of models `which` on their test rows (device tensors)"
@@ -183,21 +197,25 @@ def _evaluate(model, X, Y, tests, which, bs:int=2048):
     model.train()
     return out
 
+# %% ../nbs/07a_stacked.ipynb #c53b5e91
 def _fit_one_stack(jobs, X, Y, make_model, lr, bs, device, progress, channels_last):
     models = []
     for job in jobs:
         torch.manual_seed(job.seed)
         models.append(make_model())
-    set_seed(jobs[0].seed)   # dropout and augmentation: the same jobs give the same stack, whatever ran before
+    # dropout and augmentation: the same jobs give the same stack, whatever ran before
+    set_seed(jobs[0].seed)
     model = StackedCNN(models, channels_last).to(device)
     opt = StackedAdam(model, lr)
     rows, active, reset, ends = schedule(jobs, bs)
     rows_d, active_d, reset_d = (torch.as_tensor(a, device=device) for a in (rows, active, reset))
-    aug = _Aug(torch.tensor([m for m, j in enumerate(jobs) if j.augment], dtype=torch.long, device=device))
+    aug = _Aug(torch.tensor([m for m, j in enumerate(jobs) if j.augment], dtype=torch.long,
+                            device=device))
     tests = [
         torch.as_tensor(np.asarray(j.test), device=device) for j in jobs
     ]  # copied once: no copies (and syncs) in the loop
-    smooth, count, recs = torch.zeros(len(jobs), device=device), torch.zeros(len(jobs), device=device), []
+    smooth, count = (torch.zeros(len(jobs), device=device) for _ in range(2))
+    recs = []
     for t in (progress_bar(range(len(rows))) if progress else range(len(rows))):
         if reset[t].any():
             opt.reset(reset_d[t])
@@ -216,15 +234,17 @@ def _fit_one_stack(jobs, X, Y, make_model, lr, bs, device, progress, channels_la
     hist = pd.DataFrame([(m, ep, float(tl), float(vl), float(acc)) for m, ep, tl, vl, acc in recs],
                         columns=['job', 'epoch', 'train_loss', 'valid_loss', 'accuracy'])
     return [dict(history=hist[hist.job == m].drop(columns='job').sort_values('epoch').reset_index(drop=True),
-                 proba=final[m][2].cpu().numpy(), state=model.state_dict_of(m)) for m in range(len(jobs))]
+                 proba=final[m][2].cpu().numpy(),
+                 state=model.state_dict_of(m)) for m in range(len(jobs))]
 
+# %% ../nbs/07a_stacked.ipynb #8ec45ff2
 def fit_stacked(jobs:list, # `StackJob`s
                 x:np.ndarray, # uint8 image pool (N, s, s)
                 y:np.ndarray, # targets (N,): 1.0 fractured, 0.0 not
                 make_model=study_cnn, lr:float=1e-3, bs:int=32,
-                max_models:int|None=None, # at most this many models per stack (default: all on CUDA, 16 on CPU)
+                max_models:int|None=None, # models a stack at most (default: all on CUDA, 16 on CPU)
                 device=None, progress:bool=True,
-                channels_last:bool|None=None # channels_last convolutions (default: on the CPU, where they are faster)
+                channels_last:bool|None=None # channels_last convolutions (default: on the CPU)
                ) -> list:
     "Train many classifiers at once: per job `dict(history, proba, state, seconds)`"
     device = default_device(device)
@@ -240,7 +260,8 @@ def fit_stacked(jobs:list, # `StackJob`s
     for s in range(0, len(order), max_models):
         part = order[s:s+max_models]
         t0 = time.perf_counter()
-        res = _fit_one_stack([jobs[j] for j in part], X, Y, make_model, lr, bs, device, progress, channels_last)
+        res = _fit_one_stack([jobs[j] for j in part], X, Y, make_model, lr, bs, device, progress,
+                             channels_last)
         secs = (time.perf_counter() - t0)/len(part)
         for j, r in zip(part, res): out[j] = dict(**r, seconds=secs)
     return out

@@ -9,14 +9,14 @@ import numpy as np, pandas as pd
 from PIL import Image
 from fastprogress.fastprogress import progress_bar
 from .data import LABELS, is_fractured
-from .gan import load_generator, sample_images
+from .trainer import load_generator, sample_images
 
 # %% auto #0
 __all__ = ['class_plan', 'synthetic_set', 'synthesize', 'remake']
 
 # %% ../nbs/06_synth.ipynb #3cab35ef
 def class_plan(n:int, counts) -> np.ndarray:
-    "Class index of each of `n` images, in proportion to `counts` (largest remainders), class 0 first"
+    "Class index of each of `n` images, in proportion to `counts` (largest remainders), 0 first"
     counts = np.asarray(counts, float)
     share = n*counts/counts.sum()
     k = np.floor(share).astype(int)
@@ -24,12 +24,12 @@ def class_plan(n:int, counts) -> np.ndarray:
     return np.repeat(np.arange(len(counts)), k)
 
 # %% ../nbs/06_synth.ipynb #a87ad19b
-def synthetic_set(G, # a generator `G(z, y)` (e.g. `GANTrainer.generator` or `load_generator(...)[0]`)
+def synthetic_set(G, # a generator `G(z, y)`, e.g. `GANTrainer.generator`, `load_generator(...)[0]`
                   n:int, # number of images
-                  counts=(1, 1), # images per class in the GAN's training data (`GANTrainer.class_counts`)
+                  counts=(1, 1), # images per class in the GAN's training data (`class_counts`)
                   seed:int=0, # latent seed
                   device=None) -> tuple[np.ndarray, np.ndarray]:
-    "`(x, y)`: `n` uint8 images from `G` in the classes' proportions, and their targets (1.0 fractured)"
+    "`(x, y)`: `n` uint8 images from `G` in the classes' proportions and targets (1: fractured)"
     c = class_plan(n, counts)
     return sample_images(G, c, seed=seed, device=device), is_fractured(np.array(LABELS)[c])
 
@@ -40,21 +40,22 @@ def synthesize(checkpoint, # a GAN checkpoint (checkpoint.pt)
                seed:int=0, # latent seed
                overwrite:bool=False, # allow replacing existing files in `out`
                device:str='cpu', bs:int=500, progress:bool=True) -> pd.DataFrame:
-    "Sample `n` images from `checkpoint` into Kaggle-layout class folders under `out`; return their manifest"
+    "Sample `n` images of `checkpoint` into Kaggle-layout class folders in `out`; their manifest"
     out = Path(out)
     G, cfg, info = load_generator(checkpoint, device)
     y = class_plan(n, info['class_counts'])
     paths = [f'train/{LABELS[c]}/synth_{i:06d}.png' for i, c in enumerate(y)]
     clash = [p for p in paths + ['manifest.csv'] if (out/p).exists()]
     if clash and not overwrite:
-        raise FileExistsError(f'{out} already holds {len(clash)} of the files to write (e.g. {out/clash[0]}); '
-                              'pass overwrite=True or choose another folder.')
+        raise FileExistsError(f'{out} already holds {len(clash)} of the files to write (e.g. '
+                              f'{out/clash[0]}); pass overwrite=True or choose another folder.')
     for l in LABELS: (out/'train'/l).mkdir(parents=True, exist_ok=True)
     starts = range(0, n, bs)
     for s in (progress_bar(starts) if progress else starts):
         xs = sample_images(G, y[s:s+bs], seed=seed*1_000_003 + s, bs=bs, device=device)
         for i, a in enumerate(xs): Image.fromarray(a).save(out/paths[s+i])
-    man = pd.DataFrame(dict(path=paths, label=[LABELS[c] for c in y], model=cfg.arch, checkpoint=str(checkpoint),
+    man = pd.DataFrame(dict(path=paths, label=[LABELS[c] for c in y], model=cfg.arch,
+                            checkpoint=str(checkpoint),
                             checkpoint_sha256=info['sha256'], epoch=info['epoch'], seed=seed,
                             latent_index=np.arange(n)))
     man.to_csv(out/'manifest.csv', index=False)
