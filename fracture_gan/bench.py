@@ -7,25 +7,28 @@ from __future__ import annotations
 import json, time, tempfile, subprocess, sys
 from contextlib import contextmanager
 from functools import partial
+from dataclasses import replace
 from pathlib import Path
 import numpy as np, pandas as pd, torch, torch.nn.functional as F
 from fastcore.script import call_parse, Param
-from .data import load_images
+from .data import load_images, class_index
 from .runtime import environment, default_device, tune_cpu_allocator
 from .commands import command_errors, resolve_data, int_list
+from .phantoms import default_data
 from .audit import audit_images
-from .splits import make_splits
+from .splits import make_splits, read_splits
 from .models import study_generator, study_discriminator, study_cnn, LATENT, make_gan
 from .classifier import fit_classifier
 from .stacked import fit_stacked, StackJob
-from .gan import study_recipe, better_recipe
-from .trainer import GANTrainer
+from .gan import study_recipe, better_recipe, width_lr, step_reach
+from .trainer import GANTrainer, training_part, d_stalled, STEP_STATS
 from .synth import synthetic_set
 from .experiments import ExperimentConfig, run_experiments
 
 # %% auto #0
-__all__ = ['DCGAN_VARIANTS', 'CLASSIFIER_VARIANTS', 'eager_dcgan_speed', 'trainer_speed', 'bench_dcgan', 'plain_classifier_loop',
-           'serve_classifier_loop', 'bench_classifier', 'stand_in_synth', 'bench_experiments', 'fgan_bench']
+__all__ = ['DCGAN_VARIANTS', 'COND_VARIANTS', 'CLASSIFIER_VARIANTS', 'eager_dcgan_speed', 'trainer_speed', 'bench_dcgan',
+           'cond_speed', 'bench_cond', 'plain_classifier_loop', 'serve_classifier_loop', 'bench_classifier',
+           'stand_in_synth', 'bench_experiments', 'width_run', 'width_study', 'fgan_bench']
 
 # %% ../nbs/13_bench.ipynb #e386fc34
 def _sync(dev):
@@ -133,6 +136,39 @@ def bench_dcgan(bs=(128, 512), # batch sizes per class
 def _write_json(fn, d):
     Path(fn).parent.mkdir(parents=True, exist_ok=True)
     Path(fn).write_text(json.dumps(d, indent=1, default=str))
+
+# %% ../nbs/13_bench.ipynb #12bc9c48
+COND_VARIANTS = {'package': {}, 'package, shared fakes': dict(fresh_latent=False),
+                 'package, one D pass': dict(joint_d=True),
+                 'package, one D pass, shared fakes': dict(joint_d=True, fresh_latent=False),
+                 'package, compiled (CUDA graphs)': dict(compile=True, compile_mode='reduce-overhead')}
+
+# %% ../nbs/13_bench.ipynb #3f8bc754
+def cond_speed(bs:int, steps:int, device=None, size:int=64, ch:int=64, **kw) -> float:
+    "Images per second of the package's step on the conditional GAN (`better_recipe` at `ch` channels)"
+    x = np.random.randint(0, 256, (max(4*bs, 512), size, size), dtype=np.uint8)
+    t = GANTrainer(better_recipe(size=size, ch=ch, bs=bs, d_warmup=0, **kw), x, np.arange(len(x)) % 2,
+                   device=device)
+    idx = t.batches()[0]
+    return len(idx)*steps/_timed(lambda: t.train_step(idx), steps, t.device)
+
+# %% ../nbs/13_bench.ipynb #afce383f
+def bench_cond(bs=(64, 256), steps:int=30, variants=tuple(COND_VARIANTS), device=None, out=None,
+               ch:int=64, progress:bool=True) -> pd.DataFrame:
+    "Images per second of the conditional GAN's step variants, and each one's ratio to the eager step"
+    dev, rows = default_device(device), []
+    for b in bs:
+        base = None
+        for name in variants:
+            if 'CUDA' in name and dev.type != 'cuda': continue
+            try: speed = cond_speed(b, steps, dev, ch=ch, **COND_VARIANTS[name])
+            except Exception as e: rows.append(dict(bs=b, variant=name, error=f'{type(e).__name__}: {e}'[:500]))
+            else:
+                base = base or speed
+                rows.append(dict(bs=b, variant=name, img_s=speed, ratio=speed/base))
+            if progress: print(rows[-1])
+            if out: _write_json(out, dict(rows=rows, steps=steps, ch=ch, environment=environment()))
+    return pd.DataFrame(rows)
 
 # %% ../nbs/13_bench.ipynb #2a28cd5e
 def plain_classifier_loop(x:np.ndarray, # uint8 images (n, 64, 64)
@@ -288,17 +324,63 @@ def bench_experiments(data, # dataset folder or packed `.npz`
     if out: _write_json(out, rep)
     return rep
 
-# %% ../nbs/13_bench.ipynb #1a263822
+# %% ../nbs/13_bench.ipynb #6b327038
+def width_run(x, y, cfg, steps:int=500, groups=None, device=None) -> dict:
+    "Train `cfg` on `(x, y)` for about `steps` steps: D's statistics over the last fifth of them"
+    per_epoch = max(len(x)//cfg.bs, 1)
+    cfg = replace(cfg, epochs=-(-steps//per_epoch), sample_every=10**6, save_every=10**6)
+    t0 = time.perf_counter()
+    t = GANTrainer(cfg, x, y, groups=groups, device=device).fit(progress=False)
+    h = pd.DataFrame(t.history)
+    end = h.tail(max(1, round(len(h)/5)))
+    return dict(ch=cfg.ch, lr_d=cfg.lr_d, steps=t.step, reach=step_reach(cfg), stalled=d_stalled(t.history),
+                **{c: float(end[c].mean()) for c in STEP_STATS}, sn_max=float(h.sn_max.iloc[-1]),
+                seconds=time.perf_counter() - t0)
+
+# %% ../nbs/13_bench.ipynb #6ed4968a
+def width_study(data=None, # dataset folder or packed .npz (default: phantoms)
+                splits=None, # split table (default: made here); the GANs see the hold-out's training side
+                widths=(8, 32, 64), rules=('fixed', 'width', 'sqrt'), steps:int=500, size:int=32, bs:int=64,
+                seed:int=0, device=None, out=None, progress:bool=True) -> pd.DataFrame:
+    "D's statistics after `steps` steps of the better GAN at each width and learning-rate rule"
+    ims = load_images(data or default_data(), size=size, progress=False)
+    s = read_splits(splits) if splits else make_splits(audit_images(ims)[1], 5, seed)
+    train = training_part(ims, s, 'holdout')
+    x, y, g = train.x, class_index(train.items.label), train.items.group.to_numpy()
+    rows, done = [], set()
+    for ch in widths:
+        for rule in rules:
+            lr = width_lr(ch, rule)
+            if (ch, lr) in done: continue                       # at CPU width every rule is the same
+            done.add((ch, lr))
+            cfg = better_recipe(size=size, ch=ch, bs=bs, lr_g=lr, lr_d=lr, seed=seed)
+            rows.append(dict(rule=rule, **width_run(x, y, cfg, steps, g, device)))
+            if progress: print({k: round(v, 3) if isinstance(v, float) else v for k, v in rows[-1].items()})
+            if out: _write_json(out, dict(rows=rows, data=str(ims.root), n_train=len(x), size=size, bs=bs,
+                                          steps=steps, seed=seed, environment=environment()))
+    return pd.DataFrame(rows)
+
+# %% ../nbs/13_bench.ipynb #66a949d7
+def _experiments_report(data, experiments, protocol, parts, seeds, epochs, engine, n_synth, device, out,
+                        quiet) -> str:
+    "`bench_experiments` from the command's options, as text"
+    cfg = ExperimentConfig(experiments=int_list(experiments), protocol=protocol, n_parts=parts,
+                           seeds=int_list(seeds), epochs=epochs, warm_epochs=epochs, engine=engine)
+    rep = bench_experiments(resolve_data(data, quiet), cfg, n_synth, device, out, progress=not quiet)
+    return pd.DataFrame(rep['per_run']).to_string() + f"\n{rep['n_runs']} runs: {rep['seconds']:.0f} s"
+
+# %% ../nbs/13_bench.ipynb #c9d15092
 @call_parse
 @command_errors
-def fgan_bench(what:Param("'dcgan': the GAN trainer vs plain PyTorch; 'classifier': the CNN's training loops "
-                          "on the CPU; 'experiments': classifier runs", str, opt=False,
-                          nargs='?')='dcgan',
-               data:str=None, # experiments: dataset folder or packed .npz (default: phantoms)
+def fgan_bench(what:Param("'dcgan': the GAN trainer vs plain PyTorch; 'cond': the conditional GAN's step; "
+                          "'classifier': the CNN's loops on the CPU; 'experiments': classifier runs; "
+                          "'width': D at each width and lr rule", str,
+                          opt=False, nargs='?')='dcgan',
+               data:str=None, # experiments, width: dataset folder or packed .npz (default: phantoms)
                out:str=None, # JSON report to write
                bs:str='128,512', # dcgan: batch sizes per class
-               steps:int=50, # dcgan: timed updates per measurement
-               variants:str='all', # dcgan: ';'-separated names from DCGAN_VARIANTS, or 'all'
+               steps:int=50, # dcgan: timed updates per measurement; width: GAN steps per run
+               variants:str='all', # dcgan, cond: ';'-separated names of DCGAN_VARIANTS, COND_VARIANTS; 'all'
                protocol:str='official', # experiments: 'official', 'holdout' or 'grouped'
                experiments:str='1,2,3,4', # experiments: which
                parts:int=5, # experiments: grouped parts
@@ -308,22 +390,23 @@ def fgan_bench(what:Param("'dcgan': the GAN trainer vs plain PyTorch; 'classifie
                models:int=8, # classifier: models each loop trains (one epoch of 2,048 images each)
                rounds:int=3, # classifier: interleaved timing rounds (medians reported)
                engine:str='auto', # experiments: 'fastai', 'stacked' or 'auto' (stacked on CUDA)
+               splits:str=None, # width: split table (the GANs train on the hold-out's training side)
+               widths:str='8,32,64', # width: base channels
+               rules:str='fixed,width,sqrt', # width: learning-rate rules (`gan.width_lr`)
                device:str=None, # 'cuda' or 'cpu' (default: cuda when available)
                quiet:bool=False):
     "Time the GAN trainer (dcgan) or the CNN's loop (classifier) against plain PyTorch, or a study"
-    if what == 'dcgan':
-        names = [v.strip() for v in variants.split(';')]
-        if variants == 'all': names = list(DCGAN_VARIANTS)
-        df = bench_dcgan(int_list(bs), steps, names, device, out, progress=not quiet)
-        print(df.to_string())
-    elif what == 'classifier':
-        print(bench_classifier(k=models, rounds=rounds, out=out, progress=not quiet).to_string())
-    elif what == 'experiments':
-        cfg = ExperimentConfig(experiments=int_list(experiments), protocol=protocol, n_parts=parts,
-                               seeds=int_list(seeds),
-                               epochs=epochs, warm_epochs=epochs, engine=engine)
-        rep = bench_experiments(resolve_data(data, quiet), cfg, n_synth, device, out,
-                                progress=not quiet)
-        print(pd.DataFrame(rep['per_run']).to_string())
-        print(f"{rep['n_runs']} runs: {rep['seconds']:.0f} s")
-    else: raise SystemExit(f"what is {what!r}; use 'dcgan', 'classifier' or 'experiments'.")
+    names = lambda all_: list(all_) if variants == 'all' else [v.strip() for v in variants.split(';')]
+    runs = dict(
+        dcgan=lambda: bench_dcgan(int_list(bs), steps, names(DCGAN_VARIANTS), device, out,
+                                  progress=not quiet).to_string(),
+        cond=lambda: bench_cond(int_list(bs), steps, names(COND_VARIANTS), device, out,
+                                progress=not quiet).to_string(),
+        classifier=lambda: bench_classifier(k=models, rounds=rounds, out=out, progress=not quiet).to_string(),
+        experiments=lambda: _experiments_report(data, experiments, protocol, parts, seeds, epochs, engine,
+                                                n_synth, device, out, quiet),
+        width=lambda: width_study(resolve_data(data, quiet), splits, int_list(widths), rules.split(','), steps,
+                                  device=device, out=out, progress=not quiet).to_string())
+    if what not in runs:
+        raise SystemExit(f"what is {what!r}; use 'dcgan', 'cond', 'classifier', 'experiments' or 'width'.")
+    print(runs[what]())

@@ -4,12 +4,14 @@
 
 # %% ../nbs/05_gan.ipynb #c857bcc8
 from __future__ import annotations
+import re
 from dataclasses import dataclass, fields
 import torch, torch.nn.functional as F
+from .models import make_gan
 
 # %% auto #0
-__all__ = ['RECIPES', 'GANConfig', 'study_recipe', 'better_recipe', 'fewshot_recipe', 'gan_recipe', 'recipe_name', 'd_loss',
-           'g_loss', 'diff_augment']
+__all__ = ['BASE_LR', 'BASE_WIDTH', 'RECIPES', 'GANConfig', 'width_lr', 'study_recipe', 'better_recipe', 'fewshot_recipe',
+           'gan_recipe', 'recipe_name', 'd_loss', 'g_loss', 'diff_augment', 'step_reach']
 
 # %% ../nbs/05_gan.ipynb #bc3056a4
 @dataclass
@@ -22,8 +24,8 @@ class GANConfig:
     width:float = 1.0            # dcgan: filter multiplier (1: the study's network; less: CPU runs)
     epochs:int = 100
     bs:int = 64
-    lr_g:float = 2e-4
-    lr_d:float = 2e-4
+    lr_g:float|None = None       # Adam's step for G; None: fitted to the width (`width_lr`)
+    lr_d:float|None = None       # the same for D
     betas:tuple = (0.0, 0.99)
     loss:str = 'hinge'           # 'bce_keras' (the study's), 'hinge' or 'ns' (non-saturating)
     label_noise:float = 0.0      # bce_keras: noise added to the discriminator's labels
@@ -42,7 +44,27 @@ class GANConfig:
     precision:str = 'auto'       # 'auto' (`pick_precision`), 'bf16', 'fp16' (scaled), 'fp32'
     channels_last:bool = True    # on CUDA
     compile:bool = False         # torch.compile the networks (CUDA)
+    compile_mode:str = 'default' # torch.compile's mode; 'reduce-overhead': CUDA graphs
+    joint_d:bool = False         # D's step: one pass over real and generated images together
     deconv:str = 'native'        # dcgan on CUDA: transposed convolutions 'native' or 'phases'
+
+    def __post_init__(self):
+        "Fit the learning rates left as None to the width"
+        for f in ('lr_g', 'lr_d'):
+            if getattr(self, f) is None: setattr(self, f, width_lr(self.ch) if self.arch != 'dcgan' else BASE_LR)
+
+# %% ../nbs/05_gan.ipynb #0c0ba9ea
+BASE_LR, BASE_WIDTH = 2e-4, 8 # the better GAN's Adam step at CPU width (8 base channels)
+
+# %% ../nbs/05_gan.ipynb #854e8486
+def width_lr(ch:int, # base channels of the conditional or few-shot networks
+             rule:str='width' # 'width' (8/ch), 'sqrt' (its square root) or 'fixed' (the old 2e-4)
+            ) -> float:
+    "Adam's learning rate for networks `ch` base channels wide: `BASE_LR` at `BASE_WIDTH`, less above"
+    ratio = min(1., BASE_WIDTH/ch)
+    scales = dict(width=ratio, sqrt=ratio**0.5, fixed=1.)
+    if rule not in scales: raise ValueError(f'lr rule {rule!r}: use one of {list(scales)}')
+    return BASE_LR*scales[rule]
 
 # %% ../nbs/05_gan.ipynb #34818a94
 def study_recipe(**kw) -> GANConfig:
@@ -72,9 +94,10 @@ def _field_value(name, text):
     kinds = {f.name: f.type for f in fields(GANConfig)}
     if name not in kinds:
         raise ValueError(f'{name!r} is not a GANConfig field; use one of {sorted(kinds)}')
-    kind = kinds[name]
+    kind = re.sub(r'\s*\|\s*None', '', kinds[name])
     if kind == 'bool': return text.lower() in ('1', 'true', 'yes')
     if kind == 'tuple': return tuple(float(v) for v in text.split(','))
+    if kind == 'float' and text.lower() == 'none': return None
     return {'int': int, 'float': float}.get(kind, str)(text)
 
 def _parse_spec(spec):
@@ -159,3 +182,13 @@ def diff_augment(x:torch.Tensor, policy:str, gen:torch.Generator|None=None) -> t
         elif p == 'flip': x = torch.where((rand(n) < 0.5)[:, None, None, None], x.flip(3), x)
         else: raise ValueError(f'unknown augmentation {p!r}')
     return x.clamp(-1, 1) if 'exposure' in policy else x
+
+# %% ../nbs/05_gan.ipynb #cdf3c5b3
+def step_reach(cfg:GANConfig, n:int=16, seed:int=0) -> float:
+    "`cfg.lr_d` times the L1 norm of the gradient of D's mean logit on `n` stand-in images"
+    torch.manual_seed(seed)
+    _, D = make_gan(cfg)
+    g = torch.Generator().manual_seed(seed)
+    x, y = torch.rand(n, 1, cfg.size, cfg.size, generator=g)*2 - 1, torch.arange(n) % 2
+    D(x, y).mean().backward()
+    return cfg.lr_d*float(sum(p.grad.abs().sum() for p in D.parameters() if p.grad is not None))

@@ -5,14 +5,14 @@
 # %% ../nbs/04_models.ipynb #4a362467
 from __future__ import annotations
 import torch, torch.nn as nn, torch.nn.functional as F
-from torch.nn.utils.parametrizations import spectral_norm
+from torch.nn.utils.parametrizations import spectral_norm, _SpectralNorm
 from fastcore.basics import patch
 
 # %% auto #0
 __all__ = ['LATENT', 'STACKABLE', 'count_params', 'Reshape', 'study_generator', 'study_discriminator', 'study_cnn',
            'check_stackable', 'conv_transpose_phases', 'stacked_forward', 'stacked_params', 'CondBatchNorm', 'GBlock',
-           'CondGenerator', 'DBlock', 'CondDiscriminator', 'SkipExcite', 'UpBlock', 'FewShotGenerator',
-           'FewShotDiscriminator', 'PerClass', 'make_gan']
+           'CondGenerator', 'spectral_norm32', 'DBlock', 'CondDiscriminator', 'SkipExcite', 'UpBlock',
+           'FewShotGenerator', 'FewShotDiscriminator', 'PerClass', 'make_gan']
 
 # %% ../nbs/04_models.ipynb #dfdf1d36
 def count_params(m:nn.Module) -> tuple[int, int]:
@@ -210,14 +210,29 @@ class CondGenerator(nn.Module):
         for b in self.blocks: h = b(h, y)
         return self.out(h)
 
+# %% ../nbs/04_models.ipynb #626291f2
+class _SpectralNorm32(_SpectralNorm):
+    "PyTorch's spectral norm parametrization, computed in fp32 whatever autocast says"
+    def forward(self, weight):
+        "The weight divided by its top singular value's estimate, in fp32"
+        with torch.autocast(weight.device.type, enabled=False):
+            return super().forward(weight.float()).to(weight.dtype)
+
+# %% ../nbs/04_models.ipynb #7fed461d
+def spectral_norm32(module:nn.Module) -> nn.Module:
+    "`module` with a spectrally normalised weight whose power iteration runs in fp32"
+    module = spectral_norm(module)
+    module.parametrizations.weight[0].__class__ = _SpectralNorm32
+    return module
+
 # %% ../nbs/04_models.ipynb #ce6f2715
 class DBlock(nn.Module):
     "Two spectrally normalised 3x3 convolutions and 2x average-pool downsampling, and a residual"
     def __init__(self, cin, cout, first=False):
         super().__init__()
-        self.c1 = spectral_norm(nn.Conv2d(cin, cout, 3, padding=1))
-        self.c2 = spectral_norm(nn.Conv2d(cout, cout, 3, padding=1))
-        self.skip, self.first = spectral_norm(nn.Conv2d(cin, cout, 1)), first
+        self.c1 = spectral_norm32(nn.Conv2d(cin, cout, 3, padding=1))
+        self.c2 = spectral_norm32(nn.Conv2d(cout, cout, 3, padding=1))
+        self.skip, self.first = spectral_norm32(nn.Conv2d(cin, cout, 1)), first
     def forward(self, x):
         "Half the side of `x`"
         h = x if self.first else F.leaky_relu(x, 0.2)
@@ -235,8 +250,8 @@ class CondDiscriminator(nn.Module):
         self.blocks = nn.Sequential(*[DBlock(1 if i == 0 else ch*mult[i], ch*mult[i+1],
                                              first=(i == 0))
                                       for i in range(n_down)])
-        self.lin = spectral_norm(nn.Linear(ch*mult[-1], 1))
-        self.embed = spectral_norm(nn.Embedding(n_classes, ch*mult[-1]))
+        self.lin = spectral_norm32(nn.Linear(ch*mult[-1], 1))
+        self.embed = spectral_norm32(nn.Embedding(n_classes, ch*mult[-1]))
         self.cls = nn.Linear(ch*mult[-1], n_classes) if aux else None
     def forward(self, x, y, classes:bool=False):
         "One logit per image `x` of class `y`; with `classes`, also the class head's (n, n_classes)"

@@ -324,22 +324,27 @@ def _external_markdown(ext_preds:pd.DataFrame, ext_summary:pd.DataFrame,
             "its radiographs would.",
             '', markdown_table(ext_summary), '']
 
+# %% ../nbs/10_report.ipynb #7c53017a
+def _stall_warnings(quality:dict) -> list[str]:
+    "A warning paragraph for each GAN whose discriminator stopped separating real and generated images"
+    says = lambda g: (f"**Warning:** the {g} GAN's discriminator stopped separating real from generated "
+                      f"images: D(real) and D(fake) alike, without spread, in its last epochs "
+                      f"(`history_{g}.csv`), so its generator got no adversarial signal.\n")
+    return [says(g) for g, q in quality.items() if q.get('d_stalled')]
+
 # %% ../nbs/10_report.ipynb #bb0d2442
-def bundle_markdown(results:pd.DataFrame, summary:pd.DataFrame, config:dict, figures:list,
-                    phantom:bool=False,
+def bundle_markdown(results:pd.DataFrame, summary:pd.DataFrame, config:dict, figures:list, phantom:bool=False,
                     quality:dict|None=None, pictures:list=(), command:str='',
                     external:tuple|None=None) -> str: # `(predictions, summary)` of an external test
     "The Markdown of a bundle's `summary.md`; `figures` and `pictures`: PNG names in the bundle"
     info = BundleInfo.from_config(config)
-    md = ['# Results', '', PHANTOM_BANNER if phantom else '', '',
-          _where_line(results, info, quality),
+    md = ['# Results', '', PHANTOM_BANNER if phantom else '', '', _where_line(results, info, quality),
           _hardware_line(info), f'Command: `{command}`' if command else '', '']
     if len(results): md += [_how_to_read(results, summary), '', markdown_table(summary), '']
     if external: md += _external_markdown(*external, info)
-    if quality:
-        md += ['## GAN quality', '', frame_markdown(gan_comparison(quality)), '',
-               '### Every metric', '',
-                       quality_markdown(quality), ''] + [f'![{p[:-4]}]({p})\n' for p in pictures]
+    if quality: md += ['## GAN quality', '', *_stall_warnings(quality), frame_markdown(gan_comparison(quality)),
+                       '', '### Every metric', '', quality_markdown(quality), '']
+    md += [f'![{p[:-4]}]({p})\n' for p in (pictures if quality else ())]
     return '\n'.join(md + [f'![{f[:-4]}]({f})\n' for f in figures]) + '\n'
 
 # %% ../nbs/10_report.ipynb #be470ee5

@@ -4,7 +4,7 @@
 
 # %% ../nbs/05a_trainer.ipynb #7e13950a
 from __future__ import annotations
-import json, time, copy, os, pickle, contextlib
+import json, time, copy, os, pickle, contextlib, sys
 from dataclasses import asdict, replace
 from pathlib import Path
 import numpy as np, pandas as pd, torch, torch.nn as nn, torch.nn.functional as F
@@ -23,8 +23,8 @@ from .distributed import process_place, process_share, sync_batchnorm, init_proc
 from .gan import GANConfig, gan_recipe, d_loss, g_loss, diff_augment
 
 # %% auto #0
-__all__ = ['PROCESS_SEED_STRIDE', 'GANTrainer', 'sample_images', 'read_checkpoint', 'load_generator', 'ddp_step_check',
-           'training_part', 'plot_history', 'train_gan']
+__all__ = ['PROCESS_SEED_STRIDE', 'STEP_STATS', 'STALL', 'GANTrainer', 'step_stats', 'sample_images', 'read_checkpoint',
+           'd_stalled', 'load_generator', 'ddp_step_check', 'training_part', 'plot_history', 'train_gan']
 
 # %% ../nbs/05a_trainer.ipynb #d83a78ee
 def _average_grads(opt):
@@ -155,7 +155,8 @@ def _wrap_networks(self:GANTrainer):
         ids = [self.device.index] if self.cuda else None
         g, d = (DistributedDataParallel(m, device_ids=ids) for m in (g, d))
     self._ddp_d = d if self.world > 1 else None
-    self._g, self._d = (torch.compile(g), torch.compile(d)) if cfg.compile and self.cuda else (g, d)
+    compiled = lambda m: torch.compile(m, mode=cfg.compile_mode)
+    self._g, self._d = (compiled(g), compiled(d)) if cfg.compile and self.cuda else (g, d)
 
 # %% ../nbs/05a_trainer.ipynb #4e922883
 @patch
@@ -215,18 +216,41 @@ def generator(self:GANTrainer) -> nn.Module:
 # %% ../nbs/05a_trainer.ipynb #606f3b3d
 @patch
 def critic(self:GANTrainer, x, y, yc,
-           real:bool=False): # `x` are real images (the few-shot discriminator then rebuilds them)
+           real:bool=False, # `x` are real images (the few-shot discriminator then rebuilds them)
+           n:int|None=None): # the class (and reconstruction) loss reads the first `n` rows (all)
     "`(logits, extra loss)` of D on images `x` of classes `y`: the class (and reconstruction) loss"
     cfg = self.cfg
     decode = real and cfg.arch == 'fewshot' and cfg.recon > 0
     if not (cfg.aux or decode): return self._d(x, yc), 0.
     out = self._d(x, yc, classes=bool(cfg.aux), decode=True) if decode else \
           self._d(x, yc, classes=True)
-    extra = cfg.aux*F.cross_entropy(out[1].float(), y) if cfg.aux else 0.
+    extra = cfg.aux*F.cross_entropy(out[1][:n].float(), y) if cfg.aux else 0.
     if decode:
-        half = F.interpolate(x.float(), size=out[-1].shape[-1], mode='area')
-        extra = extra + cfg.recon*F.mse_loss(out[-1].float(), half)
+        half = F.interpolate(x[:n].float(), size=out[-1].shape[-1], mode='area')
+        extra = extra + cfg.recon*F.mse_loss(out[-1][:n].float(), half)
     return out[0], extra
+
+# %% ../nbs/05a_trainer.ipynb #b48cb4a8
+@patch
+def _critic_pair(self:GANTrainer, real, fake, y, yc):
+    "`(real logits, fake logits, extra loss)` of D's step on (augmented) real and generated images"
+    if not (self.cfg.joint_d and self.cfg.arch != 'dcgan'):
+        real_logits, extra = self.critic(real, y, yc, real=True)
+        return real_logits, self._d(fake, yc), extra
+    both, yy = torch.cat([real, fake]), torch.cat([yc, yc])
+    logits, extra = self.critic(both, y, yy, real=True, n=len(real))
+    return logits[:len(real)], logits[len(real):], extra
+
+# %% ../nbs/05a_trainer.ipynb #f03dd8e1
+STEP_STATS = ('d_adv', 'd_class', 'd_real', 'd_fake', 'd_spread') # kept per step, averaged per epoch
+
+# %% ../nbs/05a_trainer.ipynb #75cf5232
+@torch.no_grad()
+def step_stats(adv, extra, real_logits, fake_logits) -> torch.Tensor:
+    "The `STEP_STATS` of one discriminator step, as one float tensor"
+    r, f = real_logits.float(), fake_logits.float()
+    return torch.stack([adv.detach().float(), torch.as_tensor(extra, device=r.device).detach().float(),
+                        r.mean(), f.mean(), r.std()])
 
 # %% ../nbs/05a_trainer.ipynb #58c0bb65
 def _to_float(xb): return xb.float().div_(127.5).sub_(1).unsqueeze(1)
@@ -244,11 +268,11 @@ def train_step(self:GANTrainer, idx):
         share = not cfg.fresh_latent and i == cfg.d_steps - 1
         with self._autocast():
             with torch.set_grad_enabled(share): fake_g = self._g(self._latent(len(y)), yc)
-            real_logits, cls_real = self.critic(aug(real), y, yc, real=True)
-            ld = d_loss(cfg.loss, real_logits, self._d(aug(fake_g.detach()), yc), cfg.label_noise,
-                        self.local_rng)
-            ld = ld + cls_real
+            real_logits, fake_logits, extra = self._critic_pair(aug(real), aug(fake_g.detach()), y, yc)
+            adv = d_loss(cfg.loss, real_logits, fake_logits, cfg.label_noise, self.local_rng)
+            ld = adv + extra
         _update(ld, self.opt_d, self.scaler_d)
+    self.last_stats = step_stats(adv, extra, real_logits, fake_logits)
     with self._autocast():
         if cfg.fresh_latent: fake_g = self._g(self._latent(len(y)), yc)
         # D's gradients from this step are never used: no averaging over processes, dropped after
@@ -387,6 +411,28 @@ def load(cls:GANTrainer, fn, x, y, out=None, device=None, groups=None):
     t.epoch, t.step, t.history = st['epoch'], st['step'], st['history']
     return t
 
+# %% ../nbs/05a_trainer.ipynb #eba27e9a
+STALL = dict(gap=0.1, spread=0.1, epochs=3) # a D this close to scoring everything alike has stalled
+
+# %% ../nbs/05a_trainer.ipynb #24703247
+def d_stalled(history) -> bool:
+    "Whether D scored real and generated images alike, without spread, over the last `STALL['epochs']`"
+    h = pd.DataFrame(history)
+    if len(h) < STALL['epochs'] or not {'d_real', 'd_fake', 'd_spread'} <= set(h): return False
+    last = h.tail(STALL['epochs'])
+    return bool(((last.d_real - last.d_fake).abs() < STALL['gap']).all() and (last.d_spread < STALL['spread']).all())
+
+# %% ../nbs/05a_trainer.ipynb #5c028a04
+@patch
+def warn_if_stalled(self:GANTrainer):
+    "Warn once, on stderr, when `d_stalled` says the discriminator stopped separating the images"
+    if getattr(self, 'stalled_at', None) is not None or self.rank != 0 or not d_stalled(self.history): return
+    self.stalled_at, h = self.epoch, self.history[-1]
+    print(f"warning: at epoch {self.epoch} the discriminator scores real and generated images alike "
+          f"(D(real) {h['d_real']:+.2f}, D(fake) {h['d_fake']:+.2f}, spread {h['d_spread']:.2f} for "
+          f"{STALL['epochs']} epochs): the generator learns nothing from it. Lower its learning rate "
+          f"(lr_d, now {self.cfg.lr_d:g}; `gan.width_lr` fits it to the width).", file=sys.stderr)
+
 # %% ../nbs/05a_trainer.ipynb #7afe1fe5
 @patch
 def fit(self:GANTrainer, epochs:int|None=None, progress:bool=True):
@@ -400,8 +446,10 @@ def fit(self:GANTrainer, epochs:int|None=None, progress:bool=True):
     for e in mb:
         h = self.train_epoch(mb if progress else None)
         if progress:
-            mb.write(f"epoch {h['epoch']}: D {h['loss_d']:.3f}  G {h['loss_g']:.3f}  "
+            mb.write(f"epoch {h['epoch']}: D {h['loss_d']:.3f} (real {h['d_real']:+.2f}, fake "
+                     f"{h['d_fake']:+.2f}, spread {h['d_spread']:.2f})  G {h['loss_g']:.3f}  "
                      f"{h['img_per_s']:.0f} img/s")
+        self.warn_if_stalled()
         self.write_epoch(last=self.epoch == epochs)
     return self
 
@@ -411,19 +459,36 @@ def train_epoch(self:GANTrainer, mb=None) -> dict:
     "One epoch of `train_step`s (a progress bar under master bar `mb`); its history row"
     self.G.train()
     self.D.train()
-    t0, sums, batches = time.perf_counter(), torch.zeros(2, device=self.device), self.batches()
+    t0, batches = time.perf_counter(), self.batches()
+    sums = torch.zeros(2 + len(STEP_STATS), device=self.device)
     for idx in (progress_bar(batches, parent=mb, leave=False) if mb is not None else batches):
-        sums += torch.stack(self.train_step(idx))
+        sums += torch.cat([torch.stack(self.train_step(idx)), self.last_stats])
     if self.world > 1:
         dist.all_reduce(sums)
         sums /= self.world
     if self.cuda: torch.cuda.synchronize()
     dt, nb = time.perf_counter() - t0, max(len(batches), 1)
     self.epoch += 1
-    h = dict(epoch=self.epoch, loss_d=float(sums[0])/nb, loss_g=float(sums[1])/nb, seconds=dt,
+    means = dict(zip(('loss_d', 'loss_g') + STEP_STATS, (sums/nb).tolist()))
+    h = dict(epoch=self.epoch, **means, sn_max=self.sn_max(), seconds=dt,
              img_per_s=sum(len(b) for b in batches)/dt if dt else 0.)
     self.history.append(h)
     return h
+
+# %% ../nbs/05a_trainer.ipynb #a8092d44
+@patch
+@torch.no_grad()
+def sn_max(self:GANTrainer) -> float:
+    "The largest top-singular-value estimate of D's spectrally normalised weights (NaN without any)"
+    est = []
+    for m in self.D.modules():
+        p = getattr(m, 'parametrizations', None)
+        if p is None or 'weight' not in p: continue
+        for sn in p.weight:
+            if hasattr(sn, '_u'):
+                W = sn._reshape_weight_to_matrix(p.weight.original).float()
+                est.append(float(torch.dot(sn._u.float(), torch.mv(W, sn._v.float()))))
+    return max(est) if est else float('nan')
 
 # %% ../nbs/05a_trainer.ipynb #db4cbf7d
 @patch
@@ -524,19 +589,37 @@ def training_part(ims:ImageSet, # loaded images
 
 # %% ../nbs/05a_trainer.ipynb #1db67653
 def plot_history(history, fn=None, title=''):
-    "Per-epoch discriminator and generator losses; saved to `fn` when given"
+    "Per-epoch losses and what D says of real and generated images; saved to `fn` when given"
     h = pd.DataFrame(history)
-    fig, ax = plt.subplots(figsize=(6, 3.2))
+    fig, axs = plt.subplots(1, 2 if 'd_real' in h else 1, figsize=(11 if 'd_real' in h else 6, 3.2),
+                            squeeze=False)
+    ax = axs[0, 0]
     ax.plot(h.epoch, h.loss_d, label='discriminator')
     ax.plot(h.epoch, h.loss_g, label='generator')
+    if 'd_adv' in h: ax.plot(h.epoch, h.d_adv, ':', label='discriminator, adversarial part')
     ax.set(xlabel='epoch', ylabel='loss', title=title)
-    ax.legend()
+    ax.legend(fontsize=7)
+    if 'd_real' in h:
+        ax = axs[0, 1]
+        for col, lab in [('d_real', 'D(real)'), ('d_fake', 'D(generated)'), ('d_spread', "D's spread, real")]:
+            ax.plot(h.epoch, h[col], label=lab)
+        ax.set(xlabel='epoch', ylabel='mean logit', title='what D says')
+        ax.legend(fontsize=7)
     fig.tight_layout()
     if fn:
         Path(fn).parent.mkdir(parents=True, exist_ok=True)
         fig.savefig(fn, dpi=100)
         plt.close(fig)
     return fig
+
+# %% ../nbs/05a_trainer.ipynb #115c59e3
+def _check_resumable(ck, trained:GANConfig, asked:GANConfig):
+    "Refuse to continue checkpoint `ck`, trained as `trained`, as `asked`, naming what differs"
+    a, b = asdict(replace(trained, epochs=0)), asdict(replace(asked, epochs=0, betas=tuple(asked.betas)))
+    a['betas'] = tuple(a['betas'])
+    differ = [f'{k} {a[k]!r} there, {b[k]!r} here' for k in a if a[k] != b[k]]
+    if differ: raise ValueError(f'{ck} was trained with another configuration ({"; ".join(differ)}); '
+                                'choose a new output folder.')
 
 # %% ../nbs/05a_trainer.ipynb #07e40fc0
 def train_gan(data, # dataset folder, or an already loaded `ImageSet`
@@ -550,23 +633,20 @@ def train_gan(data, # dataset folder, or an already loaded `ImageSet`
     out = Path(out)
     if not isinstance(data, ImageSet):
         data = load_images(data, size=cfg.size, cache=cache, progress=progress)
-    ims = data
-    ims = training_part(ims, splits, part, frac)
+    ims = training_part(data, splits, part, frac)
     x, y = ims.x, class_index(ims.items.label)
     groups = ims.items.group.to_numpy() if 'group' in ims.items else None
     ck = out/'checkpoint.pt'
     if ck.exists():
         t = GANTrainer.load(ck, x, y, out=out, device=device, groups=groups)
-        if replace(t.cfg, epochs=0) != replace(cfg, epochs=0, betas=tuple(cfg.betas)):
-            raise ValueError(f'{ck} was trained with another configuration; choose a new output '
-                             'folder.')
+        _check_resumable(ck, t.cfg, cfg)
         t.cfg.epochs = cfg.epochs
     else: t = GANTrainer(cfg, x, y, out=out, device=device, groups=groups)
     main = t.rank == 0                                  # under torchrun only process 0 writes
     n_groups = None if groups is None else int(pd.Series(groups).nunique())
     config = dict(gan=asdict(cfg), data=str(ims.root), part=str(part), frac=frac, n_train=len(x),
-                  n_groups=n_groups,
-                  class_counts=t.class_counts, processes=t.world, environment=environment())
+                  n_groups=n_groups, class_counts=t.class_counts, processes=t.world,
+                  environment=environment())
     if main:
         out.mkdir(parents=True, exist_ok=True)
         (out/'config.json').write_text(json.dumps(config, indent=1, default=str))
