@@ -137,22 +137,24 @@ def _write_json(fn, d):
     Path(fn).parent.mkdir(parents=True, exist_ok=True)
     Path(fn).write_text(json.dumps(d, indent=1, default=str))
 
-# %% ../nbs/13_bench.ipynb #12bc9c48
+# %% ../nbs/13_bench.ipynb #d005a8e2
 COND_VARIANTS = {'package': {}, 'package, shared fakes': dict(fresh_latent=False),
                  'package, one D pass': dict(joint_d=True),
                  'package, one D pass, shared fakes': dict(joint_d=True, fresh_latent=False),
-                 'package, compiled (CUDA graphs)': dict(compile=True, compile_mode='reduce-overhead')}
+                 'package, compiled (CUDA graphs)': dict(compile=True,
+                                                         compile_mode='reduce-overhead')}
 
-# %% ../nbs/13_bench.ipynb #3f8bc754
+# %% ../nbs/13_bench.ipynb #552687e2
 def cond_speed(bs:int, steps:int, device=None, size:int=64, ch:int=64, **kw) -> float:
     "Images per second of the package's step on the conditional GAN (`better_recipe` at `ch` channels)"
     x = np.random.randint(0, 256, (max(4*bs, 512), size, size), dtype=np.uint8)
-    t = GANTrainer(better_recipe(size=size, ch=ch, bs=bs, d_warmup=0, **kw), x, np.arange(len(x)) % 2,
+    t = GANTrainer(better_recipe(size=size, ch=ch, bs=bs, d_warmup=0, **kw), x,
+                   np.arange(len(x)) % 2,
                    device=device)
     idx = t.batches()[0]
     return len(idx)*steps/_timed(lambda: t.train_step(idx), steps, t.device)
 
-# %% ../nbs/13_bench.ipynb #afce383f
+# %% ../nbs/13_bench.ipynb #30f4ad4a
 def bench_cond(bs=(64, 256), steps:int=30, variants=tuple(COND_VARIANTS), device=None, out=None,
                ch:int=64, progress:bool=True) -> pd.DataFrame:
     "Images per second of the conditional GAN's step variants, and each one's ratio to the eager step"
@@ -162,7 +164,8 @@ def bench_cond(bs=(64, 256), steps:int=30, variants=tuple(COND_VARIANTS), device
         for name in variants:
             if 'CUDA' in name and dev.type != 'cuda': continue
             try: speed = cond_speed(b, steps, dev, ch=ch, **COND_VARIANTS[name])
-            except Exception as e: rows.append(dict(bs=b, variant=name, error=f'{type(e).__name__}: {e}'[:500]))
+            except Exception as e:
+                rows.append(dict(bs=b, variant=name, error=f'{type(e).__name__}: {e}'[:500]))
             else:
                 base = base or speed
                 rows.append(dict(bs=b, variant=name, img_s=speed, ratio=speed/base))
@@ -309,7 +312,8 @@ def bench_experiments(data, # dataset folder or packed `.npz`
                       cfg:ExperimentConfig, # what to run and how
                       n_synth:int=10_500, # stand-in synthetic images per run of experiments 3-5
                       device=None, out=None, progress:bool=True) -> dict:
-    "Time the experiments of `cfg` on `data`: seconds in all and per run"
+    "Time the experiments of `cfg` on `data` (without the baselines): seconds in all and per run"
+    cfg = replace(cfg, baselines=())
     ims = load_images(data, size=cfg.size, progress=False)
     splits = make_splits(audit_images(ims)[1], cfg.n_parts, 0)
     synth = stand_in_synth(n_synth)
@@ -324,7 +328,7 @@ def bench_experiments(data, # dataset folder or packed `.npz`
     if out: _write_json(out, rep)
     return rep
 
-# %% ../nbs/13_bench.ipynb #6b327038
+# %% ../nbs/13_bench.ipynb #93b89cea
 def width_run(x, y, cfg, steps:int=500, groups=None, device=None) -> dict:
     "Train `cfg` on `(x, y)` for about `steps` steps: D's statistics over the last fifth of them"
     per_epoch = max(len(x)//cfg.bs, 1)
@@ -333,54 +337,66 @@ def width_run(x, y, cfg, steps:int=500, groups=None, device=None) -> dict:
     t = GANTrainer(cfg, x, y, groups=groups, device=device).fit(progress=False)
     h = pd.DataFrame(t.history)
     end = h.tail(max(1, round(len(h)/5)))
-    return dict(ch=cfg.ch, lr_d=cfg.lr_d, steps=t.step, reach=step_reach(cfg), stalled=d_stalled(t.history),
+    return dict(ch=cfg.ch, lr_d=cfg.lr_d, steps=t.step, reach=step_reach(cfg),
+                stalled=d_stalled(t.history),
                 **{c: float(end[c].mean()) for c in STEP_STATS}, sn_max=float(h.sn_max.iloc[-1]),
                 seconds=time.perf_counter() - t0)
 
-# %% ../nbs/13_bench.ipynb #6ed4968a
+# %% ../nbs/13_bench.ipynb #6c77e55f
+def _earlier_rows(out, meta:dict) -> list:
+    "The rows of an earlier `width_study` written to `out` with the same settings (to resume it)"
+    if not out or not Path(out).exists(): return []
+    rep = json.loads(Path(out).read_text())
+    return rep['rows'] if all(rep.get(k) == v for k, v in meta.items()) else []
+
+# %% ../nbs/13_bench.ipynb #30d9ebc7
 def width_study(data=None, # dataset folder or packed .npz (default: phantoms)
                 splits=None, # split table (default: made here); the GANs see the hold-out's training side
-                widths=(8, 32, 64), rules=('fixed', 'width', 'sqrt'), steps:int=500, size:int=32, bs:int=64,
-                seed:int=0, device=None, out=None, progress:bool=True) -> pd.DataFrame:
+                widths=(8, 32, 64), rules=('fixed', 'width', 'sqrt'), steps:int=500, size:int=32,
+                bs:int=64, seed:int=0, device=None,
+                out=None, # JSON written after every run; rerun with the same settings to resume
+                progress:bool=True) -> pd.DataFrame:
     "D's statistics after `steps` steps of the better GAN at each width and learning-rate rule"
     ims = load_images(data or default_data(), size=size, progress=False)
     s = read_splits(splits) if splits else make_splits(audit_images(ims)[1], 5, seed)
     train = training_part(ims, s, 'holdout')
     x, y, g = train.x, class_index(train.items.label), train.items.group.to_numpy()
-    rows, done = [], set()
+    meta = dict(data=str(ims.root), n_train=len(x), size=size, bs=bs, steps=steps, seed=seed)
+    rows = _earlier_rows(out, meta)
     for ch in widths:
         for rule in rules:
             lr = width_lr(ch, rule)
-            if (ch, lr) in done: continue                       # at CPU width every rule is the same
-            done.add((ch, lr))
+            if any(r['ch'] == ch and r['lr_d'] == lr for r in rows): continue  # done, or same lr
             cfg = better_recipe(size=size, ch=ch, bs=bs, lr_g=lr, lr_d=lr, seed=seed)
             rows.append(dict(rule=rule, **width_run(x, y, cfg, steps, g, device)))
-            if progress: print({k: round(v, 3) if isinstance(v, float) else v for k, v in rows[-1].items()})
-            if out: _write_json(out, dict(rows=rows, data=str(ims.root), n_train=len(x), size=size, bs=bs,
-                                          steps=steps, seed=seed, environment=environment()))
+            if progress:
+                print({k: round(v, 6) if isinstance(v, float) else v for k, v in rows[-1].items()})
+            if out: _write_json(out, dict(rows=rows, **meta, environment=environment()))
     return pd.DataFrame(rows)
 
-# %% ../nbs/13_bench.ipynb #66a949d7
-def _experiments_report(data, experiments, protocol, parts, seeds, epochs, engine, n_synth, device, out,
+# %% ../nbs/13_bench.ipynb #9bf086d9
+def _experiments_report(data, experiments, protocol, parts, seeds, epochs, engine, n_synth, device,
+                        out,
                         quiet) -> str:
     "`bench_experiments` from the command's options, as text"
     cfg = ExperimentConfig(experiments=int_list(experiments), protocol=protocol, n_parts=parts,
                            seeds=int_list(seeds), epochs=epochs, warm_epochs=epochs, engine=engine)
-    rep = bench_experiments(resolve_data(data, quiet), cfg, n_synth, device, out, progress=not quiet)
+    rep = bench_experiments(resolve_data(data, quiet), cfg, n_synth, device, out,
+                            progress=not quiet)
     return pd.DataFrame(rep['per_run']).to_string() + f"\n{rep['n_runs']} runs: {rep['seconds']:.0f} s"
 
-# %% ../nbs/13_bench.ipynb #c9d15092
+# %% ../nbs/13_bench.ipynb #8346eba1
 @call_parse
 @command_errors
-def fgan_bench(what:Param("'dcgan': the GAN trainer vs plain PyTorch; 'cond': the conditional GAN's step; "
-                          "'classifier': the CNN's loops on the CPU; 'experiments': classifier runs; "
-                          "'width': D at each width and lr rule", str,
+def fgan_bench(what:Param("'dcgan': the GAN trainer vs plain PyTorch; 'cond': the conditional "
+                          "GAN's step; 'classifier': the CNN's loops on the CPU; 'experiments': "
+                          "classifier runs; 'width': D at each width and lr rule", str,
                           opt=False, nargs='?')='dcgan',
                data:str=None, # experiments, width: dataset folder or packed .npz (default: phantoms)
                out:str=None, # JSON report to write
                bs:str='128,512', # dcgan: batch sizes per class
                steps:int=50, # dcgan: timed updates per measurement; width: GAN steps per run
-               variants:str='all', # dcgan, cond: ';'-separated names of DCGAN_VARIANTS, COND_VARIANTS; 'all'
+               variants:str='all', # dcgan, cond: ';'-separated DCGAN_VARIANTS, COND_VARIANTS or 'all'
                protocol:str='official', # experiments: 'official', 'holdout' or 'grouped'
                experiments:str='1,2,3,4', # experiments: which
                parts:int=5, # experiments: grouped parts
@@ -397,16 +413,16 @@ def fgan_bench(what:Param("'dcgan': the GAN trainer vs plain PyTorch; 'cond': th
                quiet:bool=False):
     "Time the GAN trainer (dcgan) or the CNN's loop (classifier) against plain PyTorch, or a study"
     names = lambda all_: list(all_) if variants == 'all' else [v.strip() for v in variants.split(';')]
+    p = dict(progress=not quiet)
     runs = dict(
-        dcgan=lambda: bench_dcgan(int_list(bs), steps, names(DCGAN_VARIANTS), device, out,
-                                  progress=not quiet).to_string(),
-        cond=lambda: bench_cond(int_list(bs), steps, names(COND_VARIANTS), device, out,
-                                progress=not quiet).to_string(),
-        classifier=lambda: bench_classifier(k=models, rounds=rounds, out=out, progress=not quiet).to_string(),
-        experiments=lambda: _experiments_report(data, experiments, protocol, parts, seeds, epochs, engine,
-                                                n_synth, device, out, quiet),
-        width=lambda: width_study(resolve_data(data, quiet), splits, int_list(widths), rules.split(','), steps,
-                                  device=device, out=out, progress=not quiet).to_string())
+        dcgan=lambda: bench_dcgan(int_list(bs), steps, names(DCGAN_VARIANTS), device, out, **p),
+        cond=lambda: bench_cond(int_list(bs), steps, names(COND_VARIANTS), device, out, **p),
+        classifier=lambda: bench_classifier(k=models, rounds=rounds, out=out, **p),
+        experiments=lambda: _experiments_report(data, experiments, protocol, parts, seeds, epochs,
+                                                engine, n_synth, device, out, quiet),
+        width=lambda: width_study(resolve_data(data, quiet), splits, int_list(widths),
+                                  rules.split(','), steps, device=device, out=out, **p))
     if what not in runs:
         raise SystemExit(f"what is {what!r}; use 'dcgan', 'cond', 'classifier', 'experiments' or 'width'.")
-    print(runs[what]())
+    report = runs[what]()
+    print(report if isinstance(report, str) else report.to_string())

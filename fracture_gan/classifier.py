@@ -9,8 +9,10 @@ warnings.filterwarnings(
     'ignore', message='`torch.jit.script` is deprecated', category=FutureWarning
 )  # raised inside fastai's imports
 import numpy as np, pandas as pd, torch, torch.nn as nn
-from fastai.vision.all import (DataBlock, TransformBlock, IndexSplitter, Learner, TensorImageBW, Transform,
-                               TfmdDL, BCEWithLogitsLossFlat, accuracy_multi, aug_transforms, Adam, noop,
+from fastai.vision.all import (DataBlock, TransformBlock, IndexSplitter, Learner, TensorImageBW,
+                               Transform,
+                               TfmdDL, BCEWithLogitsLossFlat, accuracy_multi, aug_transforms, Adam,
+                               noop,
                                set_seed)
 from sklearn.metrics import roc_auc_score
 from .models import study_cnn

@@ -20,7 +20,8 @@ from .trainer import train_gan, ddp_step_check
 from .distributed import process_place, init_processes
 from .synth import synthesize
 from .quality import quality_report, closest_pairs_grid
-from .experiments import ExperimentConfig, run_experiments
+from .experiments import ExperimentConfig, run_experiments, USES_SYNTH
+from .baselines import baseline_names
 from .report import write_bundle, markdown_table, summary_table
 from .pipeline import RunConfig, cpu_demo, gpu_study, run_pipeline
 
@@ -79,11 +80,13 @@ def fgan_phantoms(dest:str, # folder to create
                   size:int=128, # side in pixels
                   seed:int=0, # random seed
                   overwrite:bool=False, # replace a phantom folder made with other parameters
-                  site:str='A' # the hospital's look: 'A' or 'B' (another detector, collimator)
+                  site:str='A', # the hospital's look: 'A' or 'B' (another detector, collimator)
+                  shortcut:float=0. # plant a shortcut of this strength (0-1): two bones, an arrow
                  ):
     "Write a phantom radiograph dataset (Kaggle layout) to DEST"
-    print('phantom dataset in '
-          f'{make_phantoms(dest, n_per_class, size, seed, overwrite=overwrite, site=site)}')
+    made = make_phantoms(dest, n_per_class, size, seed, overwrite=overwrite, site=site,
+                         shortcut=shortcut)
+    print(f'phantom dataset in {made}')
 
 # %% ../nbs/12_cli.ipynb #85fd723b
 @call_parse
@@ -214,26 +217,31 @@ def fgan_experiments(data:DATA=None,
                      splits:str='splits.csv', # split table from fgan_split
                      synth:str=None, # fgan_synth's folder for experiments 3-5 (GAN never saw tests)
                      protocol:str='holdout', # 'holdout', 'official'; 'grouped': 1-2 only
-                     experiments:str='1,2,3,4,5', seeds:str='0,1,2', epochs:int=20, warm_epochs:int=20,
+                     experiments:str='1,2,3,4,5,6,7', seeds:str='0,1,2', epochs:int=20,
+                     warm_epochs:int=20,
                      fractions:str='1', # real-data shares for experiments 1, 3, 4
                      engine:str='auto', # 'fastai' (Learner per run), 'stacked' (all as one), 'auto'
                      balance:str='auto', # repeat the smaller class: 'on', 'off', 'auto' (under 35%)
                      threshold:str='auto', # decision cut: 'fixed' (0.5), 'train', 'auto'
+                     baselines:str='all', # fracture-blind rows: 'all', 'none', names ('8x8 thumbnail')
                      out:str='runs/experiments', force:bool=False, size:int=64, device:str=None,
                      labels:str=None, # class map, e.g. 'Broken=fractured,Whole=not fractured'
                      quiet:bool=False):
     "Run the classifier experiments on a split and write a results bundle"
     _check_experiment_args(out, force, synth, protocol)
     rank, world, _ = process_place()
-    if world > 1: device = init_processes(device)                   # under torchrun: runs shared out
+    # under torchrun: runs shared out
+    if world > 1: device = init_processes(device)
     ims = load_images(resolve_data(data, quiet), size=size, labels=label_map(labels),
                       progress=not quiet)
     s = read_splits(splits)
-    exps = tuple(e for e in int_list(experiments) if synth or e in (1, 2))   # 3-5 need `synth`
+    # 3-5 need synth
+    exps = tuple(e for e in int_list(experiments) if synth or e not in USES_SYNTH)
     cfg = ExperimentConfig(experiments=exps, protocol=protocol, n_parts=int(s.part.max()) + 1,
                            repeats=n_repeats(s), seeds=int_list(seeds), epochs=epochs,
                            warm_epochs=warm_epochs, fractions=float_list(fractions), size=size,
-                           engine=engine, balance=balance, threshold=threshold)
+                           engine=engine, balance=balance, threshold=threshold,
+                           baselines=baseline_names(baselines))
     bank = _synth_bank(synth, size, quiet) if synth else None
     res, curves, preds = run_experiments(ims, s, cfg, bank, device=device, progress=not quiet)
     if rank != 0: return                                              # process 0 writes
@@ -246,10 +254,11 @@ def fgan_experiments(data:DATA=None,
 
 # %% ../nbs/12_cli.ipynb #d1f1b3b4
 def _experiment_args(protocol, epochs, fractions, engine, experiments, balance, threshold,
-                     parts=None, repeats=1, seeds=None) -> dict:
+                     parts=None, repeats=1, seeds=None, baselines='all') -> dict:
     "`ExperimentConfig` fields from `fgan_run`'s options; those not given keep the run's defaults"
     ex = dict(protocol=protocol, epochs=epochs, fractions=float_list(fractions), engine=engine,
-              experiments=int_list(experiments), balance=balance, threshold=threshold)
+              experiments=int_list(experiments), balance=balance, threshold=threshold,
+              baselines=baseline_names(baselines))
     if parts: ex['n_parts'] = parts
     if repeats > 1: ex['repeats'] = repeats
     if seeds: ex['seeds'] = int_list(seeds)
@@ -273,7 +282,7 @@ def fgan_run(data:DATA=None,
              parts:int=None, # grouped cross-validation parts (default: 3 on phantoms, else 5)
              repeats:int=1, # grouped: partitions drawn (repeated cross-validation)
              seeds:str=None, # classifier seeds (default: 0 on phantoms, 0,1,2 on real data)
-             experiments:str='1,2,3,4,5', # experiments to run; '' compares the GANs only
+             experiments:str='1,2,3,4,5,6,7', # experiments to run (6-7: controls); '': GANs only
              epochs:int=20, # classifier epochs
              gan_epochs:int=None, # default: 4 with --tiny, the recipes' otherwise
              n_synth:int=None, # synthetic images a training part (default: 1000 --tiny, else 10500)
@@ -285,6 +294,7 @@ def fgan_run(data:DATA=None,
              engine:str='auto', # 'fastai' (a Learner per run), 'stacked' (all as one), 'auto'
              balance:str='auto', # repeat the smaller class: 'on', 'off', 'auto' (under 35%)
              threshold:str='auto', # decision cut: 'fixed' (0.5), 'train' (training images), 'auto'
+             baselines:str='all', # fracture-blind rows: 'all', 'none', names ('8x8 thumbnail')
              device:str=None, # 'cuda' or 'cpu' (default: cuda when available)
              force:bool=False, # replace the bundle of an earlier finished run in `out`
              labels:str=None, # class map, e.g. 'Broken=fractured,Whole=not fractured'
@@ -292,7 +302,7 @@ def fgan_run(data:DATA=None,
     "The whole study: audit, split, GANs per training part, synthesis, quality, experiments, report"
     tiny = tiny or data is None
     ex = _experiment_args(protocol, epochs, fractions, engine, experiments, balance, threshold,
-                          parts, repeats, seeds)
+                          parts, repeats, seeds, baselines)
     extra = {k: v for k, v in dict(gan_epochs=gan_epochs, n_synth=n_synth).items() if v}
     run = (cpu_demo if tiny else gpu_study)(
         experiments=ex, data=str(resolve_data(data, quiet)), labels=label_map(labels),

@@ -11,22 +11,26 @@ import numpy as np, pandas as pd
 from fastprogress.fastprogress import progress_bar
 from .data import ImageSet, is_fractured
 from .runtime import default_device
-from .splits import align_splits, part_masks, part_name, training_rows, group_weights
+from .splits import (align_splits, part_masks, part_name, training_rows, group_weights,
+                                 SUBSAMPLE_SEED)
 from .classifier import fit_classifier, predict_proba, binary_metrics, history
 from .stacked import StackJob, fit_stacked
 from .models import study_cnn
 from .audit import duplicate_groups
+from .baselines import BASELINES, blind_model
 from .distributed import process_place
 import torch.distributed as dist
 
 # %% auto #0
 __all__ = ['EXPERIMENTS', 'USES_SYNTH', 'PROTOCOLS', 'MINORITY', 'SWEEP', 'ExperimentConfig', 'balanced_rows', 'train_threshold',
-           'Phase', 'experiment_phases', 'fit_phases', 'Run', 'part_runs', 'plan_runs', 'image_pool', 'run_phases',
-           'train_runs', 'run_tables', 'run_experiments', 'external_test', 'usable_external']
+           'Phase', 'experiment_phases', 'fit_phases', 'Run', 'extra_rows', 'extra_counts', 'part_runs', 'plan_runs',
+           'image_pool', 'run_phases', 'train_runs', 'run_tables', 'baseline_tables', 'run_experiments',
+           'external_test', 'usable_external']
 
 # %% ../nbs/09_experiments.ipynb #322e5d25
 EXPERIMENTS = {1: 'real', 2: 'real + classic augmentation', 3: 'real + synthetic',
-               4: 'warm start (synthetic, then real)', 5: 'synthetic only'}
+               4: 'warm start (synthetic, then real)', 5: 'synthetic only',
+               6: 'real + more real (control)', 7: 'real + more real, augmented (control)'}
 
 # %% ../nbs/09_experiments.ipynb #6e732217
 USES_SYNTH = {3, 4, 5} # the experiments that need a GAN's images
@@ -39,7 +43,9 @@ PROTOCOLS = ('grouped', 'holdout', 'official')
 @dataclass
 class ExperimentConfig:
     "What to run: experiments, protocol, repeats, training length"
-    experiments:tuple = (1, 2, 3, 4, 5)
+    experiments:tuple = (1, 2, 3, 4, 5, 6, 7)
+    baselines:tuple = BASELINES     # fracture-blind baselines scored beside experiment 1 (`07b_baselines`)
+    n_extra:int = 10_500            # experiments 6-7 without a synthetic set: extra real images (`extra_counts`)
     protocol:str = 'grouped'        # 'grouped' (K stratified grouped parts), 'holdout', 'official'
     n_parts:int = 5                 # grouped: number of parts (must match the split table)
     repeats:int = 1                 # grouped: partitions drawn (repeated cross-validation)
@@ -70,6 +76,9 @@ class ExperimentConfig:
         if bad:
             raise ValueError(f'experiments {sorted(bad)}: the study has experiments '
                              f'{sorted(EXPERIMENTS)}')
+        if set(self.baselines) - set(BASELINES):
+            raise ValueError(f'baselines {sorted(set(self.baselines) - set(BASELINES))}: use some '
+                             f'of {BASELINES}')
 
 # %% ../nbs/09_experiments.ipynb #83ad0c77
 @patch
@@ -139,18 +148,23 @@ class Phase:
     augment:bool = False
 
 # %% ../nbs/09_experiments.ipynb #b8464ff0
-def experiment_phases(exp:int, # 1-5, see `EXPERIMENTS`
+def experiment_phases(exp:int, # 1-7, see `EXPERIMENTS`
                       real:np.ndarray, # pool rows of the real training part
                       synth:np.ndarray|None, # pool rows of the GAN's images (experiments 3-5)
-                      cfg:ExperimentConfig) -> list:
+                      cfg:ExperimentConfig,
+                      extra:np.ndarray|None=None # pool rows of the extra real images (experiments 6-7)
+                     ) -> list:
     "Experiment `exp` as a list of `Phase`s"
     if exp in USES_SYNTH and synth is None:
         raise ValueError(f'experiment {exp} ({EXPERIMENTS[exp]}) needs synthetic images')
+    if exp in (6, 7) and extra is None:
+        raise ValueError(f'experiment {exp} needs its extra real rows')
     if exp == 1: return [Phase(real, cfg.epochs)]
     if exp == 2: return [Phase(real, cfg.epochs, augment=True)]
     if exp == 3: return [Phase(np.concatenate([real, synth]), cfg.epochs)]
     if exp == 4: return [Phase(synth, cfg.warm_epochs), Phase(real, cfg.epochs)]
     if exp == 5: return [Phase(synth, cfg.epochs)]
+    if exp in (6, 7): return [Phase(np.concatenate([real, extra]), cfg.epochs, augment=exp == 7)]
     raise ValueError(f'no experiment {exp}')
 
 # %% ../nbs/09_experiments.ipynb #3392623d
@@ -185,16 +199,39 @@ class Run:
     tune:bool                          # the decision cut chosen on its training images
     synth:tuple|None = None            # `(images, targets)` of its GAN
     synth_rows:np.ndarray|None = None  # pool rows of those images (`image_pool`)
+    extra_rows:np.ndarray|None = None  # experiments 6-7: the extra real rows
+    label:str|None = None              # the name in tables (default: the experiment's)
 
 # %% ../nbs/09_experiments.ipynb #0f1ef55a
 @patch(as_prop=True)
 def key(self:Run) -> dict:
     "The columns that name the run in the results, curves and predictions tables"
-    return dict(experiment=self.experiment, name=EXPERIMENTS[self.experiment], gan=self.gan,
+    return dict(experiment=self.experiment, name=self.label or EXPERIMENTS[self.experiment],
+                gan=self.gan,
                 protocol=self.protocol, part=str(self.part), seed=self.seed, frac=self.frac)
 
 # %% ../nbs/09_experiments.ipynb #7afdf0f7
-SWEEP = (1, 3, 4) # the experiments run at real shares below 1
+SWEEP = (1, 3, 4, 6) # the experiments run at real shares below 1
+
+# %% ../nbs/09_experiments.ipynb #9070a50b
+def extra_rows(train:np.ndarray, # pool rows of the real training part
+               groups:np.ndarray, y:np.ndarray, # every pool row's duplicate group and target
+               counts, # extra images per class: (not fractured, fractured)
+               seed:int=SUBSAMPLE_SEED) -> np.ndarray:
+    "Pool rows of `counts[c]` extra images of class `c`, each radiograph of the class equally likely"
+    rng, out = np.random.default_rng(seed), []
+    for c, n in enumerate(counts):
+        rows = train[y[train] == c]
+        w = group_weights(groups[rows])
+        out.append(rng.choice(rows, n, p=w/w.sum()))
+    return np.concatenate(out)
+
+# %% ../nbs/09_experiments.ipynb #32ade76a
+def extra_counts(cfg:ExperimentConfig, synth:dict, y_train:np.ndarray) -> tuple:
+    "Extra images per class (not fractured, fractured) of the control arms"
+    if synth: return tuple(np.bincount(next(iter(synth.values()))[1].astype(int), minlength=2))
+    n1 = round(cfg.n_extra*np.mean(y_train))
+    return cfg.n_extra - n1, n1
 
 # %% ../nbs/09_experiments.ipynb #d2d1e466
 def part_runs(s:pd.DataFrame, # the aligned split table
@@ -207,9 +244,12 @@ def part_runs(s:pd.DataFrame, # the aligned split table
     balanced, tune = cfg.imbalance_handling(is_fractured(s.label)[train])
     used = [e for e in cfg.experiments if frac == 1 or e in SWEEP]
     synth = (synth_for(part, frac) if synth_for and USES_SYNTH & set(used) else {}) or {}  # if used
-    same = dict(protocol=cfg.protocol, part=part, frac=frac, train=np.flatnonzero(train),
-                test=np.flatnonzero(test), real_share=train.sum()/whole.sum(), balanced=balanced,
-                tune=tune)
+    rows = np.flatnonzero(train)
+    y = is_fractured(s.label).astype(int)
+    extra = extra_rows(rows, s.group.to_numpy(), y, extra_counts(cfg, synth, y[rows])) \
+        if {6, 7} & set(used) else None
+    same = dict(protocol=cfg.protocol, part=part, frac=frac, train=rows, test=np.flatnonzero(test),
+                real_share=train.sum()/whole.sum(), balanced=balanced, tune=tune, extra_rows=extra)
     gans = lambda e: synth if e in USES_SYNTH else ['']
     return [Run(e, g, seed=seed, synth=synth[g] if g else None, **same)
             for seed, e in itertools.product(cfg.seeds, used) for g in gans(e)]
@@ -237,7 +277,7 @@ def image_pool(x, y, runs:list[Run]) -> tuple[np.ndarray, np.ndarray, list[Run]]
 # %% ../nbs/09_experiments.ipynb #57d61e6a
 def run_phases(r:Run, y:np.ndarray, cfg:ExperimentConfig) -> list[Phase]:
     "The run's phases, each with the smaller class repeated where the run balances classes"
-    ph = experiment_phases(r.experiment, r.train, r.synth_rows, cfg)
+    ph = experiment_phases(r.experiment, r.train, r.synth_rows, cfg, r.extra_rows)
     if not r.balanced: return ph
     return [Phase(balanced_rows(p.rows, y, r.seed), p.epochs, p.augment) for p in ph]
 
@@ -312,6 +352,29 @@ def run_tables(r:Run, table:pd.DataFrame, p, secs, cut, **extra) -> tuple[dict, 
                              y=yt, prob=p, weight=w, threshold=cut))
     return row, pred
 
+# %% ../nbs/09_experiments.ipynb #c0d74083
+def baseline_tables(ims:ImageSet, s:pd.DataFrame, cfg:ExperimentConfig, ext:pd.DataFrame|None=None,
+                    x_ext=None, ext_root=None) -> tuple[list, list]:
+    "`(result rows, predictions)` of each of `cfg.baselines` on every part of the protocol (full real share)"
+    y, g, rows, preds = is_fractured(s.label).astype(int), s.group.to_numpy(), [], []
+    for part, name in itertools.product(cfg.part_names(), cfg.baselines):
+        train, test = (np.flatnonzero(m) for m in part_masks(s, part))
+        m = blind_model(name, ims.x, ims.items, y, g, train, ims.root)
+        if m is None: continue                                       # the data lack its features
+        p = lambda rows: m(ims.x[rows], ims.items.iloc[rows], ims.root)
+        _, tune = cfg.imbalance_handling(y[train])
+        cut = train_threshold(y[train], p(train), group_weights(g[train])) if tune else 0.5
+        r = Run(0, '', cfg.protocol, part, 0, 1., train, test, 1., False, tune,
+                label=f'blind: {name}')
+        p_ext = None if ext is None else m(x_ext, ext, ext_root)
+        for table, prob, tag in [(s.iloc[test], p(test), 'internal'), (ext, p_ext, 'external')]:
+            if table is None or prob is None: continue
+            row, pred = run_tables(r, table, prob, 0., cut,
+                                   **({} if ext is None else dict(test=tag)))
+            rows.append(row)
+            preds.append(pred)
+    return rows, preds
+
 # %% ../nbs/09_experiments.ipynb #87172ecb
 def run_experiments(ims:ImageSet, # the loaded real images
                     splits:pd.DataFrame, # the split table (`fgan_split`), matched to `ims` by path
@@ -339,6 +402,9 @@ def run_experiments(ims:ImageSet, # the loaded real images
             rows.append(row)
             preds.append(pred)
         curves.append(o['history'].assign(**r.key))
+    if cfg.experiments:                                              # the baselines sit beside them
+        b_rows, b_preds = baseline_tables(ims, s, cfg, ext, x_ext, getattr(external, 'root', None))
+        rows, preds = rows + b_rows, preds + b_preds
     cat = lambda l: pd.concat(l, ignore_index=True) if l else pd.DataFrame()
     return pd.DataFrame(rows), cat(curves), cat(preds)
 

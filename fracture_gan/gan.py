@@ -51,12 +51,13 @@ class GANConfig:
     def __post_init__(self):
         "Fit the learning rates left as None to the width"
         for f in ('lr_g', 'lr_d'):
-            if getattr(self, f) is None: setattr(self, f, width_lr(self.ch) if self.arch != 'dcgan' else BASE_LR)
+            if getattr(self, f) is None:
+                setattr(self, f, width_lr(self.ch) if self.arch != 'dcgan' else BASE_LR)
 
-# %% ../nbs/05_gan.ipynb #0c0ba9ea
+# %% ../nbs/05_gan.ipynb #d0e1ab9b
 BASE_LR, BASE_WIDTH = 2e-4, 8 # the better GAN's Adam step at CPU width (8 base channels)
 
-# %% ../nbs/05_gan.ipynb #854e8486
+# %% ../nbs/05_gan.ipynb #b4dd068e
 def width_lr(ch:int, # base channels of the conditional or few-shot networks
              rule:str='width' # 'width' (8/ch), 'sqrt' (its square root) or 'fixed' (the old 2e-4)
             ) -> float:
@@ -183,7 +184,7 @@ def diff_augment(x:torch.Tensor, policy:str, gen:torch.Generator|None=None) -> t
         else: raise ValueError(f'unknown augmentation {p!r}')
     return x.clamp(-1, 1) if 'exposure' in policy else x
 
-# %% ../nbs/05_gan.ipynb #cdf3c5b3
+# %% ../nbs/05_gan.ipynb #debe5473
 def step_reach(cfg:GANConfig, n:int=16, seed:int=0) -> float:
     "`cfg.lr_d` times the L1 norm of the gradient of D's mean logit on `n` stand-in images"
     torch.manual_seed(seed)

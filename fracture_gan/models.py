@@ -210,7 +210,7 @@ class CondGenerator(nn.Module):
         for b in self.blocks: h = b(h, y)
         return self.out(h)
 
-# %% ../nbs/04_models.ipynb #626291f2
+# %% ../nbs/04_models.ipynb #e950e6ea
 class _SpectralNorm32(_SpectralNorm):
     "PyTorch's spectral norm parametrization, computed in fp32 whatever autocast says"
     def forward(self, weight):
@@ -218,7 +218,7 @@ class _SpectralNorm32(_SpectralNorm):
         with torch.autocast(weight.device.type, enabled=False):
             return super().forward(weight.float()).to(weight.dtype)
 
-# %% ../nbs/04_models.ipynb #7fed461d
+# %% ../nbs/04_models.ipynb #48438249
 def spectral_norm32(module:nn.Module) -> nn.Module:
     "`module` with a spectrally normalised weight whose power iteration runs in fp32"
     module = spectral_norm(module)

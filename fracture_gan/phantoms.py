@@ -11,8 +11,8 @@ from PIL import Image, ImageDraw, ImageFont
 from .data import cache_dir, LABELS, PHANTOM_MARKER, is_phantom, download_bonefrac
 
 # %% auto #0
-__all__ = ['FRACTURE_KINDS', 'SITES', 'POSE', 'BONE', 'FRACTURE', 'FILM', 'PHANTOM_VERSION', 'tube_profile', 'render_phantom',
-           'make_phantoms', 'default_data', 'tiny_phantoms', 'tutorial_data']
+__all__ = ['FRACTURE_KINDS', 'SITES', 'POSE', 'BONE', 'FRACTURE', 'FILM', 'PHANTOM_VERSION', 'tube_profile', 'planted_chances',
+           'render_phantom', 'make_phantoms', 'default_data', 'tiny_phantoms', 'tutorial_data']
 
 # %% ../nbs/01_phantoms.ipynb #1f706716
 def tube_profile(v, R, r, cortex=1.0, marrow=0.35):
@@ -86,13 +86,13 @@ def _pose(rng, size, pose=None):
     return theta, cy, cx
 
 # %% ../nbs/01_phantoms.ipynb #fa913ac2
-def _limb(rng, u, v, size, look):
+def _limb(rng, u, v, size, look, second_chance:float=BONE['second']):
     "`(bones, tissue, R, second)`: draws the bone(s) at (u, v); soft tissue, radius, second bone"
     R = rng.uniform(*BONE['radius'])*(size/128)*look['bone']
     r = R*rng.uniform(*BONE['canal'])
     length = rng.uniform(*BONE['length'])*size
     tissue = tube_profile(v, R*rng.uniform(*BONE['tissue']), 0) * rng.uniform(*BONE['density'])
-    second = bool(rng.random() < BONE['second'])
+    second = bool(rng.random() < second_chance)
     ends = rng.uniform(*BONE['ends'])
     def bones(u, v):
         b = _bone(u, v, R, r, length, ends)
@@ -139,23 +139,43 @@ def _film(rng, tissue, bone, xx, size, look) -> np.ndarray:
     if c := int(look['collimation']*size): img = np.pad(img[c:-c, c:-c], c)
     return img
 
+# %% ../nbs/01_phantoms.ipynb #79135eea
+def planted_chances(shortcut:float, fractured:bool) -> tuple[float, float]:
+    "`(chance of a second bone, chance of an arrow)` of a phantom under a planted shortcut of `shortcut`"
+    if not shortcut: return BONE['second'], 0.
+    if not 0 < shortcut <= 1: raise ValueError(f'shortcut {shortcut}: give a strength from 0 to 1')
+    return (0.5 + shortcut/2, shortcut) if fractured else (0.5 - shortcut/2, 0.)
+
+# %% ../nbs/01_phantoms.ipynb #ed0595ec
+def _arrow(im, rng, size) -> bool:
+    "Draw a bright annotation arrow pointing at a random place of `im` (an annotated web image's)"
+    s, draw = size/128, ImageDraw.Draw(im)
+    x, y, ang = rng.uniform(0.25, 0.75)*size, rng.uniform(0.25, 0.75)*size, rng.uniform(0, 2*np.pi)
+    d = np.array([np.cos(ang), np.sin(ang)])
+    tip, tail = np.array([x, y]), np.array([x, y]) + 28*s*d
+    wing = lambda a: tip + 10*s*np.array([np.cos(ang + a), np.sin(ang + a)])
+    draw.line([tuple(tip), tuple(tail)], fill=255, width=max(1, round(3*s)))
+    draw.polygon([tuple(tip), tuple(wing(0.5)), tuple(wing(-0.5))], fill=255)
+    return True
+
 # %% ../nbs/01_phantoms.ipynb #560e1d14
 def render_phantom(rng:np.random.Generator, # source of randomness
                    size:int=128, # side in pixels
                    fractured:bool=False, # draw a fracture
                    kind:str|None=None, # fracture kind (one of `FRACTURE_KINDS`; random if `None`)
                    site:str='A', # the look of the hospital it comes from (a key of `SITES`)
-                   pose:tuple|None=None # (angle in radians, dy, dx: px at 128) instead of a random one
+                   pose:tuple|None=None, # (angle in radians, dy, dx: px at 128) instead of a random one
+                   shortcut:float=0. # a planted shortcut's strength (`planted_chances`); 0: none
                   ) -> tuple[np.ndarray, dict]:
     "A `size`x`size` uint8 phantom radiograph and a dict describing what was drawn"
     if site not in SITES:
         raise ValueError(f'unknown phantom site {site!r}: use one of {list(SITES)}')
-    look = SITES[site]
+    look, (second_chance, arrow_chance) = SITES[site], planted_chances(shortcut, fractured)
     yy, xx = np.mgrid[0:size, 0:size].astype(np.float64)
     theta, cy, cx = _pose(rng, size, pose)
     ca, sa = np.cos(theta), np.sin(theta)
     u, v = (yy-cy)*ca + (xx-cx)*sa, -(yy-cy)*sa + (xx-cx)*ca          # u along the bone, v across
-    bones, tissue, R, second = _limb(rng, u, v, size, look)
+    bones, tissue, R, second = _limb(rng, u, v, size, look, second_chance)
     meta = dict(fractured=fractured, kind=None, theta=float(theta), second_bone=second, site=site)
     if not fractured: bone = bones(u, v)
     else:
@@ -164,6 +184,7 @@ def render_phantom(rng:np.random.Generator, # source of randomness
     out = Image.fromarray((_film(rng, tissue, bone, xx, size, look)*255).round().astype(np.uint8))
     c = int(look['collimation']*size)
     _marker(out, rng, size, look['boxed_marker'], margin=max(size//16, c + 1))
+    if shortcut: meta['arrow'] = _arrow(out, rng, size) if rng.random() < arrow_chance else False
     return np.asarray(out), meta
 
 # %% ../nbs/01_phantoms.ipynb #417cd8aa
@@ -211,14 +232,15 @@ def _reuse_or_clear(dest:Path, params:dict, overwrite:bool) -> bool:
 
 # %% ../nbs/01_phantoms.ipynb #d9168756
 def _write_class(tmp:Path, li:int, label:str, rng, n:int, size:int, split_fracs, rotated:float,
-                 leaked:float, site:str):
+                 leaked:float, site:str, shortcut:float=0.):
     "Class `label`'s phantoms in each split, rotated copies in train, leaked copies in val/test"
     n_tr, n_va = int(round(n*split_fracs[0])), int(round(n*split_fracs[1]))
     folders = {s: tmp/s/label for s in ('train', 'val', 'test')}
     for f in folders.values(): f.mkdir(parents=True, exist_ok=True)
     train = []
     for i in range(n):
-        a, _ = render_phantom(rng, size, fractured=(label == 'fractured'), site=site)
+        a, _ = render_phantom(rng, size, fractured=(label == 'fractured'), site=site,
+                              shortcut=shortcut)
         split, stem = 'train' if i < n_tr else 'val' if i < n_tr + n_va else 'test', f'{li}{i:04d}'
         Image.fromarray(a).save(folders[split]/f'{stem}.png')
         if split != 'train': continue
@@ -241,38 +263,45 @@ def make_phantoms(dest, # folder to create (Kaggle layout)
                   rotated:float=0.3, # share of train images that also get 1-3 rotated copies
                   leaked:float=0.2, # share of val and test files that copy train images
                   overwrite:bool=False, # replace a phantom folder made with other parameters
-                  site:str='A' # the look of the hospital (`SITES`)
+                  site:str='A', # the look of the hospital (`SITES`)
+                  shortcut:float=0. # a planted shortcut's strength (`planted_chances`); 0: none
                  ) -> Path:
     "Write a phantom dataset to `dest` and return its path"
     if site not in SITES:
         raise ValueError(f'unknown phantom site {site!r}: use one of {list(SITES)}')
+    # a strength it cannot plant fails here
+    planted_chances(shortcut, True)
     dest = Path(dest).expanduser()
     params = dict(n_per_class=n_per_class, size=size, seed=seed, split_fracs=list(split_fracs),
                   rotated=rotated,
                   leaked=leaked, version=PHANTOM_VERSION,
-                  **({} if site == 'A' else dict(site=site)))
+                  **({} if site == 'A' else dict(site=site)),
+                  **(dict(shortcut=shortcut) if shortcut else {}))
     if _reuse_or_clear(dest, params, overwrite): return dest
     rng = np.random.default_rng(seed)
     # per process: parallel makers never share
     tmp = dest.with_name(f'{dest.name}.partial-{os.getpid()}')
     shutil.rmtree(tmp, ignore_errors=True)
     for li, label in enumerate(LABELS):
-        _write_class(tmp, li, label, rng, n_per_class, size, split_fracs, rotated, leaked, site)
+        _write_class(tmp, li, label, rng, n_per_class, size, split_fracs, rotated, leaked, site,
+                     shortcut)
     what = 'PHANTOM radiographs made by fracture_gan.phantoms.make_phantoms; not real patients'
     (tmp/PHANTOM_MARKER).write_text(json.dumps(dict(what=what, params=params), indent=1))
     try: tmp.rename(dest)
-    # another process finished the same set first
+    # another process finished the set first
     except OSError:
         shutil.rmtree(tmp)
         if not is_phantom(dest): raise
     return dest
 
 # %% ../nbs/01_phantoms.ipynb #1ffd6f52
-def default_data(n_per_class:int=300, size:int=128, seed:int=0, cache=None, site:str='A') -> Path:
+def default_data(n_per_class:int=300, size:int=128, seed:int=0, cache=None, site:str='A',
+                 shortcut:float=0.) -> Path:
     "The embedded default dataset: phantom radiographs in the cache folder, made if missing"
     name = f'phantoms-v{PHANTOM_VERSION}-n{n_per_class}-s{size}-seed{seed}'
-    name += '' if site == 'A' else f'-site{site}'
-    return make_phantoms(cache_dir(cache)/name, n_per_class, size, seed, site=site)
+    name += ('' if site == 'A' else f'-site{site}') + (f'-shortcut{shortcut:g}' if shortcut else '')
+    return make_phantoms(cache_dir(cache)/name, n_per_class, size, seed, site=site,
+                         shortcut=shortcut)
 
 # %% ../nbs/01_phantoms.ipynb #8f072241
 def tiny_phantoms(cache=None) -> Path:

@@ -129,16 +129,17 @@ def run_inputs(run:RunConfig, ims, out:Path) -> tuple[dict, pd.DataFrame, dict]:
     return rep, splits, {n: dict(path=os.path.relpath(fn, out),
                                  sha256=file_sha256(fn)) for n, fn in files.items()}
 
-# %% ../nbs/11_pipeline.ipynb #ef8028d9
+# %% ../nbs/11_pipeline.ipynb #0fbf91bc
 def _gan_pictures(name:str, xs, ys, x_tr, y_tr, extra:dict, trainer, folder:Path, out:Path):
     "A GAN's pictures and training history in the bundle: samples, closest pairs, losses, `history_*.csv`"
-    save_png(closest_pairs_grid(xs, extra['train_reference'], extra['memorisation']), out/f'closest_{name}.png')
+    save_png(closest_pairs_grid(xs, extra['train_reference'], extra['memorisation']),
+             out/f'closest_{name}.png')
     rows = [xs[ys == 1], xs[ys == 0], x_tr[y_tr == 1], x_tr[y_tr == 0]]
     save_png(image_grid([list(r[:12]) for r in rows]), out/f'samples_{name}.png')
     shutil.copyfile(folder/'losses.png', out/f'losses_{name}.png')
     pd.DataFrame(trainer.history).to_csv(out/f'history_{name}.csv', index=False)
 
-# %% ../nbs/11_pipeline.ipynb #cc3f12b3
+# %% ../nbs/11_pipeline.ipynb #eb55705e
 def gan_quality(run:RunConfig, bank:SynthBank, out:Path, say=print) -> dict:
     "`{gan name: quality report}` on the first part of the protocol, with pictures written to `out`"
     part, ims, ex = run.experiments.part_names()[0], bank.ims, run.experiments
@@ -150,12 +151,15 @@ def gan_quality(run:RunConfig, bank:SynthBank, out:Path, say=print) -> dict:
     for spec, (name, (xs, ys)) in zip(run.gans, bank(part).items()):
         say(f'quality of the {name} GAN on part {part}')
         t = bank.trainer(spec, part)
-        online = synthetic_set(t.G, len(xs), t.class_counts, seed=run.seed)[0] if t.G_ema is not None else None
-        q, extra = quality_report(x_tr, y_tr, x_te, y_te, xs, ys, cnn_epochs=ex.epochs, seed=run.seed,
+        online = synthetic_set(t.G, len(xs), t.class_counts,
+                               seed=run.seed)[0] if t.G_ema is not None else None
+        q, extra = quality_report(x_tr, y_tr, x_te, y_te, xs, ys, cnn_epochs=ex.epochs,
+                                  seed=run.seed,
                                   device=run.device, x_synth_online=online, **groups, **shared)
         shared = dict(feature_net=extra['feature_net'], real_only=extra['real_only'])
         quality[name] = {**q, 'part': str(part), 'gan_epochs': t.epoch, 'gan_steps': t.step,
-                         'gan_seconds': bank.seconds.get((name, str(part), 1.0)), 'd_stalled': d_stalled(t.history)}
+                         'gan_seconds': bank.seconds.get((name, str(part), 1.0)),
+                         'd_stalled': d_stalled(t.history)}
         _gan_pictures(name, xs, ys, x_tr, y_tr, extra, t, bank.folder(spec, part), out)
     return quality
 

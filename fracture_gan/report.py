@@ -12,67 +12,111 @@ import numpy as np, pandas as pd
 import matplotlib.pyplot as plt
 from sklearn.metrics import roc_curve
 from .splits import repeat_of
-from .stats import (mean_ci, paired_test, group_scores, cluster_bootstrap,
-                                min_detectable_difference,
-                                normalised, RUN_KEYS)
+from .stats import (mean_ci, paired_test, group_scores, group_classes,
+                                cluster_bootstrap,
+                                balanced_bootstrap, min_detectable_difference, holm, normalised,
+                                RUN_KEYS)
 
 # %% auto #0
-__all__ = ['METRICS', 'SUMMARY_HEADER', 'PHANTOM_BANNER', 'PREDICTION_COLS', 'summary_table', 'markdown_table', 'plot_curves',
-           'plot_summary', 'plot_roc', 'plot_sweep', 'quality_markdown', 'gan_comparison', 'frame_markdown',
-           'BundleInfo', 'bundle_markdown', 'external_rows', 'write_bundle']
+__all__ = ['METRICS', 'PAIRED', 'CONTROL', 'SUMMARY_HEADER', 'PHANTOM_BANNER', 'PREDICTION_COLS', 'summary_table',
+           'markdown_table', 'plot_curves', 'plot_summary', 'plot_roc', 'plot_sweep', 'quality_markdown',
+           'gan_comparison', 'frame_markdown', 'BundleInfo', 'blind_verdict', 'control_verdict', 'bundle_markdown',
+           'external_rows', 'write_bundle']
 
 # %% ../nbs/10_report.ipynb #2897c222
 METRICS = ['accuracy', 'balanced_accuracy', 'roc_auc', 'sensitivity', 'specificity']
 
-# %% ../nbs/10_report.ipynb #6cf2095a
-def _boot_columns(sc, key, base_key, n_boot) -> dict:
-    "Cluster-bootstrap intervals of the accuracy of `key` and of its difference to `base_key`"
-    parts = sc.loc[key].index.get_level_values('part').unique()
-    b = cluster_bootstrap([sc.loc[key + (p,)] for p in parts], n_boot)
-    out = dict(accuracy_boot_lo=b['lo'], accuracy_boot_hi=b['hi'])
-    if base_key is None: return out
-    diffs = [(sc.loc[key + (p,)] - sc.loc[base_key + (p,)]).dropna() for p in parts]
-    d = cluster_bootstrap(diffs, n_boot)
-    mdd = min_detectable_difference(d['se'])
-    return {**out, 'd_acc_boot_lo': d['lo'], 'd_acc_boot_hi': d['hi'], 'd_acc_boot_mdd': mdd}
+# %% ../nbs/10_report.ipynb #12129923
+# the paired differences a summary reports, by tag
+PAIRED = dict(bacc='balanced_accuracy', acc='accuracy')
 
-# %% ../nbs/10_report.ipynb #2efd3eb5
+# %% ../nbs/10_report.ipynb #6a0ad51e
+# experiment -> its count-matched control (the same images per epoch and steps, all real)
+CONTROL = {3: 6}
+
+# %% ../nbs/10_report.ipynb #b497f0bf
+def _paired_columns(pm:pd.DataFrame, key, other, prefix:str, ratio:float, repeats:int) -> dict:
+    "The paired tests over parts of run `key` against `other`, for each of `PAIRED`, as `{prefix}{tag}_*`"
+    out = {}
+    for tag, m in PAIRED.items():
+        if m not in pm: continue
+        d = (pm.loc[key][m] - pm.loc[other][m]).dropna()
+        out.update({f'{prefix}{tag}_{k}': v for k, v in paired_test(d, ratio, corrected=repeats > 1).items()})
+    return out
+
+# %% ../nbs/10_report.ipynb #9e6dfd01
+def _boot_columns(gs:pd.Series, gc:pd.Series, key, other, prefix:str, n_boot:int) -> dict:
+    "Cluster-bootstrap intervals of `key`'s accuracy and balanced accuracy, or of their differences to `other`"
+    parts = gs.loc[key].index.get_level_values('part').unique()
+    if other is None: scores = [gs.loc[key + (p,)] for p in parts]
+    else: scores = [(gs.loc[key + (p,)] - gs.loc[other + (p,)]).dropna() for p in parts]
+    classes = [gc.loc[key + (p,)].loc[s.index] for p, s in zip(parts, scores)]
+    boots = dict(acc=cluster_bootstrap(scores, n_boot),
+                 bacc=balanced_bootstrap(scores, classes, n_boot))
+    if other is None:
+        return {f'{PAIRED[t]}_boot_{k}': b[k] for t, b in boots.items() for k in ('lo', 'hi')}
+    return {f'{prefix}{t}_boot_{k}': v for t, b in boots.items()
+            for k, v in [*((k, b[k]) for k in ('lo', 'hi', 'p')),
+                         ('mdd', min_detectable_difference(b['se']))]}
+
+# %% ../nbs/10_report.ipynb #ba7117e6
+def _one_part(row:dict, prefixes) -> dict:
+    "With one test part there is no spread over parts: the bootstrap gives the intervals, MDDs and p-values"
+    for m in PAIRED.values():
+        if f'{m}_boot_lo' in row:
+            row[f'{m}_lo'], row[f'{m}_hi'] = row[f'{m}_boot_lo'], row[f'{m}_boot_hi']
+    for pre in prefixes:
+        for tag in PAIRED:
+            if f'{pre}{tag}_boot_lo' not in row: continue
+            for k in ('lo', 'hi', 'mdd'): row[f'{pre}{tag}_{k}'] = row[f'{pre}{tag}_boot_{k}']
+            row[f'{pre}{tag}_p_t'] = row[f'{pre}{tag}_p_corrected'] = row[f'{pre}{tag}_boot_p']
+    return row
+
+# %% ../nbs/10_report.ipynb #8d1a4b4a
+def _with_holm(summary:pd.DataFrame) -> pd.DataFrame:
+    "The primary p-values (balanced accuracy: corrected test, or bootstrap with one part) and Holm's over all"
+    s = summary.copy()
+    # 'd_', 'ctrl_'
+    fam = [c[:-len('bacc_p_corrected')] for c in s if c.endswith('bacc_p_corrected')]
+    for pre in fam: s[f'{pre}bacc_p'] = s[f'{pre}bacc_p_corrected']
+    adjusted = holm(np.concatenate([s[f'{pre}bacc_p'].to_numpy(float) for pre in fam])) if fam else []
+    for j, pre in enumerate(fam): s[f'{pre}bacc_p_holm'] = adjusted[j*len(s):(j + 1)*len(s)]
+    return s
+
+# %% ../nbs/10_report.ipynb #4df1c6fa
 def summary_table(res:pd.DataFrame, metrics=METRICS, baseline:int=1, preds:pd.DataFrame|None=None,
                   n_boot:int=2000) -> pd.DataFrame:
     "By experiment/GAN/share: metrics over part means, 95% intervals, paired differences to `baseline`"
-    # as read back from a CSV too
+    # as from a CSV too
     res = res.assign(gan=res.gan.fillna('').astype(str), part=res.part.astype(str))
-    keys = RUN_KEYS
     cols = [c for c in metrics + ['file_' + m for m in metrics] + ['real_share'] if c in res]
-    # seeds averaged within parts
-    pm = res.groupby(keys + ['part'])[cols + ['n_real', 'n_test']].mean()
+    # seeds averaged in parts
+    pm = res.groupby(RUN_KEYS + ['part'])[cols + ['n_real', 'n_test']].mean()
     repeats = int(res.part.map(repeat_of).max()) + 1 if len(res) else 1
-    runs = res.groupby(keys).size()
-    # by real share
-    bases = {k[3]: k for k in runs.index if k[0] == baseline}
-    sc = group_scores(preds) if preds is not None and len(preds) else None
+    runs = res.groupby(RUN_KEYS).size()
+    # (experiment, gan, share)
+    by_exp = {(k[0], k[2], k[3]): k for k in runs.index}
+    preds = preds if preds is not None and len(preds) else None
+    # bundles from before the baselines: a name each
+    if preds is not None and 'name' not in preds:
+        preds = preds.assign(name=preds.experiment.map(res.groupby('experiment').name.first()))
+    gs, gc = (group_scores(preds), group_classes(preds)) if preds is not None else (None, None)
     rows = []
     for key, n in runs.items():
-        g, base_key = pm.loc[key], (bases.get(key[3]) if key[0] != baseline else None)
-        row = dict(zip(keys, key), runs=n, parts=len(g), repeats=repeats)
+        g = pm.loc[key]
+        base = by_exp.get((baseline, '', key[3])) if key[0] != baseline else None
+        ctrl = by_exp.get((CONTROL[key[0]], '', key[3])) if key[0] in CONTROL else None
+        row = dict(zip(RUN_KEYS, key), runs=n, parts=len(g), repeats=repeats)
         ratio = float((g.n_test/g.n_real).mean()) if res.protocol.iloc[0] == 'grouped' else 0.
-        corrected = ratio*(repeats > 1)
         for m in cols:
-            row[m], row[m + '_lo'], row[m + '_hi'] = mean_ci(g[m], test_train_ratio=corrected)
-        if base_key is not None:
-            d = (g.accuracy - pm.loc[base_key].accuracy).dropna()
-            test = paired_test(d, ratio, corrected=repeats > 1)
-            row.update({f'd_acc_{k}': v for k, v in test.items()})
-        if sc is not None: row.update(_boot_columns(sc, key, base_key, n_boot))
-        # one part: no spread over parts, the bootstrap is the interval
-        if len(g) == 1 and sc is not None:
-            row['accuracy_lo'] = row['accuracy_boot_lo']
-            row['accuracy_hi'] = row['accuracy_boot_hi']
-            if base_key is not None:
-                row['d_acc_lo'], row['d_acc_hi'] = row['d_acc_boot_lo'], row['d_acc_boot_hi']
-                row['d_acc_mdd'] = row['d_acc_boot_mdd']
-        rows.append(row)
-    return pd.DataFrame(rows)
+            row[m], row[m + '_lo'], row[m + '_hi'] = mean_ci(g[m], test_train_ratio=ratio*(repeats > 1))
+        for pre, other in (('d_', base), ('ctrl_', ctrl)):
+            if other is None: continue
+            row.update(_paired_columns(pm, key, other, pre, ratio, repeats))
+            if gs is not None: row.update(_boot_columns(gs, gc, key, other, pre, n_boot))
+        if gs is not None: row.update(_boot_columns(gs, gc, key, None, '', n_boot))
+        rows.append(_one_part(row, ('d_', 'ctrl_')) if len(g) == 1 and gs is not None else row)
+    return _with_holm(pd.DataFrame(rows))
 
 # %% ../nbs/10_report.ipynb #c1494b8d
 def _fmt(m, lo, hi, pct=True):
@@ -82,29 +126,30 @@ def _fmt(m, lo, hi, pct=True):
     return f(m) + (f' [{f(lo)}, {f(hi)}]' if np.isfinite(lo) else '')
 
 # %% ../nbs/10_report.ipynb #aa34d002
-SUMMARY_HEADER = ['#', 'experiment', 'GAN', 'real share', 'parts x seeds', 'accuracy %',
-                  'balanced acc. %',
-                  'ROC AUC', 'sensitivity %', 'specificity %', 'accuracy % per file',
-                  'Δ accuracy vs 1 (points)',
-                  'p (t / corrected)', 'MDD (points)']
+SUMMARY_HEADER = ['#', 'experiment', 'GAN', 'real share', 'parts x seeds', 'balanced acc. %',
+                  'ROC AUC',
+                  'accuracy %', 'sensitivity %', 'specificity %', 'accuracy % per file',
+                  'Δ balanced acc. vs 1 (points)', 'p (corrected / Holm)', 'MDD (points)']
 
 # %% ../nbs/10_report.ipynb #5ed6f998
 def _summary_cells(r:dict) -> list[str]:
     "The cells of one `summary_table` row (a record; columns it lacks read as missing)"
     v = lambda k, default=np.nan: r.get(k, default)
     ci = lambda m, pct=True: _fmt(v(m), v(m + '_lo'), v(m + '_hi'), pct)
-    d = v('d_acc_diff')
+    d, tag = (v('d_bacc_diff'), 'bacc') if np.isfinite(v('d_bacc_diff')) else (v('d_acc_diff'), 'acc')
     has_d = isinstance(d, float) and np.isfinite(d)
-    has_p = has_d and np.isfinite(v('d_acc_p_t'))
-    p = f"{r['d_acc_p_t']:.3f} / {r['d_acc_p_corrected']:.3f}" if has_p else ''
-    mdd = f"{100*r['d_acc_mdd']:.1f}" if has_d and np.isfinite(v('d_acc_mdd')) else ''
+    p, holm = v(f'd_{tag}_p_corrected'), v(f'd_{tag}_p_holm')
+    ps = (f'{p:.3f}' + (f' / {holm:.3f}' if np.isfinite(holm) else '')) if has_d and np.isfinite(p) else ''
+    mdd = f"{100*v(f'd_{tag}_mdd'):.1f}" if has_d and np.isfinite(v(f'd_{tag}_mdd')) else ''
     reps = int(v('repeats', 1))
     design = f"{r['parts']}{f' ({reps} repeats)' if reps > 1 else ''} x {r['runs']//r['parts']}"
     share = f"{v('real_share', r['frac']):.3g}"
+    dd = _fmt(d, v(f'd_{tag}_lo'), v(f'd_{tag}_hi')) if has_d else ''
     return [str(r['experiment']), r['name'], r['gan'] or '-', share, design,
-            ci('accuracy'), ci('balanced_accuracy'), ci('roc_auc', pct=False), ci('sensitivity'),
-            ci('specificity'), ci('file_accuracy'),
-            _fmt(d, v('d_acc_lo'), v('d_acc_hi')) if has_d else '', p, mdd]
+            ci('balanced_accuracy'),
+            ci('roc_auc', pct=False), ci('accuracy'), ci('sensitivity'), ci('specificity'),
+            ci('file_accuracy'),
+            dd, ps, mdd]
 
 # %% ../nbs/10_report.ipynb #45be12a0
 def markdown_table(summary:pd.DataFrame) -> str:
@@ -255,26 +300,28 @@ def from_config(cls:BundleInfo, config:dict) -> BundleInfo:
 
 # %% ../nbs/10_report.ipynb #36a8e5d9
 def _how_to_read(results, summary) -> str:
-    "The paragraph above a bundle's table: unit, intervals, tests, and what the design detects"
-    first_run = ((results.experiment == results.experiment.min())
-                 & (results.seed == results.seed.min()))
-    one = results[first_run & (results.frac == 1)]
+    "The paragraph above a bundle's table: endpoints, unit, intervals, tests, what the design detects"
     reps = int(summary.repeats.max()) if 'repeats' in summary else 1
-    first = one[one.part.map(repeat_of) == 0]                                # the first partition
+    first = results[results.part.map(repeat_of) == 0].drop_duplicates('part')  # the first partition
     k, n = len(first), int(first.n_test_groups.sum()) if 'n_test_groups' in first else 0
-    mdd = summary.get('d_acc_mdd', pd.Series(dtype=float)).dropna()
+    mdd = summary.get('d_bacc_mdd', pd.Series(dtype=float)).dropna()
     interval = ('Seeds are averaged within each part; 95% t-intervals over the part means '
                 f'({k - 1} degrees of freedom)' if k > 1 else
-                'One test part: 95% intervals from a cluster bootstrap over its radiographs')
+                'One test part: 95% intervals and p-values from a cluster bootstrap over its '
+                'radiographs')
     if reps > 1:
         interval = (f'{reps} repeats of the {k}-part cross-validation (new partitions). Seeds are '
                     f'averaged within each part; 95% intervals over the {reps*k} part means with '
                     f'the corrected variance (x (1/J + n_test/n_train), {reps*k - 1} degrees of '
                     'freedom)')
-    return (f'Every metric is per radiograph: each duplicate group of the test part weighs 1 ({n} radiographs in '
-            f'{k} test part{"s" if k > 1 else ""}); accuracy per file, the original study\'s unit, is beside it. '
-            f'{interval}. Δ: paired difference in accuracy to experiment 1 (same part and real share); p: plain t '
-            'over parts / Nadeau-Bengio corrected (variance x (1/J + n_test/n_train)). '
+    tests = ('p: Nadeau-Bengio corrected t over parts (variance x (1/J + n_test/n_train))' if k > 1
+             else 'p: two-sided bootstrap')
+    return ('Endpoints fixed in advance: balanced accuracy per radiograph is the primary measure, ROC AUC the '
+            'secondary; plain accuracy is a column. Every metric is per radiograph: each duplicate group of '
+            f'the test part weighs 1 ({n} radiographs in {k} test part{"s" if k > 1 else ""}); accuracy per '
+            f"file, the original study's unit, is beside it. {interval}. Δ: paired difference in balanced "
+            f'accuracy to experiment 1 (same part and real share); {tests}, then Holm-adjusted over every '
+            'comparison of the bundle. '
             + ('MDD: the difference this design finds with 80% power at the 5% level; the median '
                f'here is {100*mdd.median():.1f} points, so a smaller true gain would be missed '
                'more often than not.'
@@ -324,31 +371,78 @@ def _external_markdown(ext_preds:pd.DataFrame, ext_summary:pd.DataFrame,
             "its radiographs would.",
             '', markdown_table(ext_summary), '']
 
-# %% ../nbs/10_report.ipynb #7c53017a
+# %% ../nbs/10_report.ipynb #c020775c
+def _pvalues(r) -> str:
+    "'p = corrected, Holm-adjusted' of a summary row's primary comparison"
+    return f"p = {r['d_bacc_p']:.3f}, Holm-adjusted {r['d_bacc_p_holm']:.3f}"
+
+# %% ../nbs/10_report.ipynb #94a3e9dc
+def blind_verdict(summary:pd.DataFrame) -> str:
+    "Whether experiment 1 beats the best fracture-blind baseline, in words (empty without baselines)"
+    s = summary[summary.frac == 1]
+    blind, cnn = s[s.experiment == 0], s[s.experiment == 1]
+    if not len(blind) or not len(cnn) or 'd_bacc_diff' not in blind: return ''
+    b, c = blind.loc[blind.balanced_accuracy.idxmax()], cnn.iloc[0]
+    # experiment 1 minus the baseline
+    d, lo, hi = -b.d_bacc_diff, -b.d_bacc_hi, -b.d_bacc_lo
+    says = ('beats a model that cannot see a fracture line' if lo > 0 and b.d_bacc_p_holm < 0.05 else
+            'is ahead of a model that cannot see a fracture line, but not significantly once the '
+            "bundle's comparisons are corrected for (more parts or repeats would settle it)" if lo > 0 else
+            'does not clearly beat a model that cannot see a fracture line')
+    name = b['name'].removeprefix('blind: ')
+    what = 'always answering one class' if name == 'majority class' else f'a logistic regression on its {name}'
+    return ("**Does the classifier see fractures?** Experiment 1 (the study's CNN on the real "
+            f"images) reaches {100*c.balanced_accuracy:.1f}% balanced accuracy per radiograph; "
+            f"the best fracture-blind baseline ({what}) {100*b.balanced_accuracy:.1f}%. The CNN "
+            f"minus the baseline: {100*d:+.1f} [{100*lo:+.1f}, {100*hi:+.1f}] points "
+            f"({_pvalues(b)}): it {says}. (The best baseline is picked on these test parts, which "
+            "favours it.)")
+
+# %% ../nbs/10_report.ipynb #72ef52c5
+def control_verdict(summary:pd.DataFrame) -> str:
+    "Experiment 3 against its count-matched control (experiment 6), in words (empty without both)"
+    s = summary[(summary.frac == 1) & (summary.experiment == 3)]
+    if 'ctrl_bacc_diff' not in s: return ''
+    lines = [f"experiment 3 with the {r.gan} GAN's images {100*r.ctrl_bacc_diff:+.1f} "
+             f"[{100*r.ctrl_bacc_lo:+.1f}, {100*r.ctrl_bacc_hi:+.1f}] points of balanced accuracy "
+             f"against experiment 6 (p = {r.ctrl_bacc_p:.3f}, Holm-adjusted "
+             f"{r.ctrl_bacc_p_holm:.3f})"
+             for r in s.itertuples() if np.isfinite(r.ctrl_bacc_diff)]
+    return ('**Synthetic images or more training?** Experiment 6 adds as many real images per epoch as '
+            'experiment 3 adds synthetic ones (the same optimiser steps): ' + '; '.join(lines) + '.') if lines else ''
+
+# %% ../nbs/10_report.ipynb #8fd4f684
 def _stall_warnings(quality:dict) -> list[str]:
     "A warning paragraph for each GAN whose discriminator stopped separating real and generated images"
-    says = lambda g: (f"**Warning:** the {g} GAN's discriminator stopped separating real from generated "
-                      f"images: D(real) and D(fake) alike, without spread, in its last epochs "
-                      f"(`history_{g}.csv`), so its generator got no adversarial signal.\n")
+    says = lambda g: (f"**Warning:** the {g} GAN's discriminator stopped separating real from "
+                      "generated images: D(real) and D(fake) alike, without spread, in its last "
+                      f"epochs (`history_{g}.csv`), so its generator got no adversarial signal.\n")
     return [says(g) for g, q in quality.items() if q.get('d_stalled')]
 
 # %% ../nbs/10_report.ipynb #bb0d2442
-def bundle_markdown(results:pd.DataFrame, summary:pd.DataFrame, config:dict, figures:list, phantom:bool=False,
+def bundle_markdown(results:pd.DataFrame, summary:pd.DataFrame, config:dict, figures:list,
+                    phantom:bool=False,
                     quality:dict|None=None, pictures:list=(), command:str='',
                     external:tuple|None=None) -> str: # `(predictions, summary)` of an external test
     "The Markdown of a bundle's `summary.md`; `figures` and `pictures`: PNG names in the bundle"
     info = BundleInfo.from_config(config)
-    md = ['# Results', '', PHANTOM_BANNER if phantom else '', '', _where_line(results, info, quality),
+    md = ['# Results', '', PHANTOM_BANNER if phantom else '', '',
+          _where_line(results, info, quality),
           _hardware_line(info), f'Command: `{command}`' if command else '', '']
-    if len(results): md += [_how_to_read(results, summary), '', markdown_table(summary), '']
+    if len(results): md += [_how_to_read(results, summary), '', markdown_table(summary), '',
+                            *[v + '\n' for v in (blind_verdict(summary),
+                                                 control_verdict(summary)) if v]]
     if external: md += _external_markdown(*external, info)
-    if quality: md += ['## GAN quality', '', *_stall_warnings(quality), frame_markdown(gan_comparison(quality)),
+    if quality:
+        md += ['## GAN quality', '', *_stall_warnings(quality),
+               frame_markdown(gan_comparison(quality)),
                        '', '### Every metric', '', quality_markdown(quality), '']
     md += [f'![{p[:-4]}]({p})\n' for p in (pictures if quality else ())]
     return '\n'.join(md + [f'![{f[:-4]}]({f})\n' for f in figures]) + '\n'
 
 # %% ../nbs/10_report.ipynb #be470ee5
-PREDICTION_COLS = ['experiment', 'gan', 'frac', 'part', 'seed', 'path', 'group', 'label', 'prob']
+PREDICTION_COLS = ['experiment', 'name', 'gan', 'frac', 'part', 'seed', 'path', 'group', 'label',
+                   'prob']
 
 # %% ../nbs/10_report.ipynb #f3cd97ee
 def external_rows(df:pd.DataFrame) -> np.ndarray:
@@ -372,7 +466,7 @@ def write_bundle(out, results:pd.DataFrame, curves:pd.DataFrame, preds:pd.DataFr
             external = (preds[xp], tables['external_summary'])
         for name, df in tables.items(): df.to_csv(out / f'{name}.csv', index=False)
         cols = PREDICTION_COLS + [c for c in ('threshold', 'test') if c in preds]
-        preds[cols].to_csv(out/'predictions.csv', index=False, float_format='%.5g')
+        preds[cols].to_csv(out/'predictions.csv', index=False, float_format='%.9g')
         summary, results = tables['summary'], results[~xr]
         figs = dict(summary=plot_summary(summary, tag + 'summary'),
                     curves=plot_curves(curves, tag + 'learning curves'),

@@ -54,10 +54,11 @@ STAGES = {
              '--n_synth', '64', '--experiments', '', '--device', 'cpu', '--out', '{work}/study',
              '--quiet']),
     'study': dict(
-        what="experiments 1-5 x 3 seeds with the gans stage's GANs (all classifiers as one "
-             "network)",
+        what="experiments 1-7 x 3 seeds, baselines, with the gans stage's GANs (all classifiers "
+             "as one network)",
         cap=210,
-        gpu=['fgan_run', '{data}', '--protocol', 'holdout', '--seeds', '0,1,2', '--engine', 'stacked',
+        gpu=['fgan_run', '{data}', '--protocol', 'holdout', '--seeds', '0,1,2', '--engine',
+             'stacked',
              '--no_quality', '--force', '--out', '{work}/study', '--quiet'],
         cpu=['fgan_run', '{data}', '--protocol', 'holdout', '--seeds', '0', '--epochs', '1',
              '--tiny',

@@ -65,7 +65,8 @@ class StackedAdam:
                  eps:float=1e-5, wd:float=0.01):
         self.lr, self.mom, self.sqr_mom, self.eps, self.wd = lr, mom, sqr_mom, eps, wd
         no_wd = {f'{i}.{n}' for i, l in enumerate(model.layers) for n, _ in l.named_parameters(recurse=False)
-                 if isinstance(l, nn.BatchNorm2d) or n == 'bias'}           # fastai: wd_bn_bias=False
+                 # fastai: wd_bn_bias=False
+                 if isinstance(l, nn.BatchNorm2d) or n == 'bias'}
         params = [(k, getattr(model, model._key(k))) for k in model.names]
         self.params = [(p, k not in no_wd) for k, p in params if isinstance(p, nn.Parameter)]
         self.avg = [torch.zeros_like(p) for p, _ in self.params]

@@ -8,8 +8,8 @@ import numpy as np, pandas as pd
 from scipy import stats
 
 # %% auto #0
-__all__ = ['RUN_KEYS', 'mean_ci', 'min_detectable_difference', 'paired_test', 'normalised', 'group_scores', 'cluster_bootstrap',
-           'holm']
+__all__ = ['RUN_KEYS', 'mean_ci', 'min_detectable_difference', 'paired_test', 'normalised', 'group_scores', 'group_classes',
+           'cluster_bootstrap', 'balanced_bootstrap', 'holm']
 
 # %% ../nbs/03a_stats.ipynb #60c494ee
 def mean_ci(x, conf:float=0.95, bounds=(0., 1.),
@@ -70,20 +70,45 @@ def group_scores(preds:pd.DataFrame) -> pd.Series:
                      correct=((preds.prob >= cut) == preds.y).astype(float))
     return p.groupby(RUN_KEYS + ['part', 'group']).correct.mean()
 
+# %% ../nbs/03a_stats.ipynb #68117bde
+def group_classes(preds:pd.DataFrame) -> pd.Series:
+    "The class (`y`) of each group's test files, indexed like `group_scores`"
+    p = preds.assign(gan=preds.gan.fillna('').astype(str), part=preds.part.astype(str))
+    return p.groupby(RUN_KEYS + ['part', 'group']).y.max()
+
 # %% ../nbs/03a_stats.ipynb #ab7383a1
+def _boot_summary(est:float, boot:np.ndarray, conf:float) -> dict:
+    "Estimate, percentile interval, standard error and two-sided p of 'it is 0' of bootstrap replicates"
+    a, p = (1 - conf)/2, 2*min((boot <= 0).mean(), (boot >= 0).mean())
+    return dict(mean=float(est), lo=float(np.quantile(boot, a)), hi=float(np.quantile(boot, 1 - a)),
+                se=float(boot.std(ddof=1)), p=float(min(p, 1.)))
+
+# %% ../nbs/03a_stats.ipynb #3b9a59bc
+def _resampled_means(s:np.ndarray, n_boot:int, rng) -> np.ndarray:
+    "`n_boot` means of `s` resampled with replacement"
+    return rng.multinomial(len(s), np.full(len(s), 1/len(s)), size=n_boot) @ s / len(s)
+
+# %% ../nbs/03a_stats.ipynb #a1018211
 def cluster_bootstrap(scores_by_part:list, # per part: one score per group
                       n_boot:int=2000, conf:float=0.95, seed:int=0) -> dict:
-    "Mean over parts of the mean group score; percentile interval and se, groups resampled in parts"
+    "Mean over parts of the mean group score; percentile interval, se and p, groups resampled in parts"
     rng = np.random.default_rng(seed)
-    est, boot = [], []
-    for s in scores_by_part:
-        s = np.asarray(s, float)
-        est.append(s.mean())
-        boot.append(rng.multinomial(len(s), np.full(len(s), 1/len(s)), size=n_boot) @ s / len(s))
-    boot, a = np.mean(boot, axis=0), (1 - conf)/2
-    return dict(mean=float(np.mean(est)), lo=float(np.quantile(boot, a)),
-                hi=float(np.quantile(boot, 1 - a)),
-                se=float(boot.std(ddof=1)))
+    scores = [np.asarray(s, float) for s in scores_by_part]
+    boot = np.mean([_resampled_means(s, n_boot, rng) for s in scores], axis=0)
+    return _boot_summary(np.mean([s.mean() for s in scores]), boot, conf)
+
+# %% ../nbs/03a_stats.ipynb #8f6352b8
+def balanced_bootstrap(scores_by_part:list, # per part: one score per group
+                       labels_by_part:list, # per part: the class of each group
+                       n_boot:int=2000, conf:float=0.95, seed:int=0) -> dict:
+    "Mean over parts of the class-averaged group score; interval, se and p, groups resampled in class and part"
+    rng, est, boot = np.random.default_rng(seed), [], []
+    for s, l in zip(scores_by_part, labels_by_part):
+        s, l = np.asarray(s, float), np.asarray(l)
+        classes = [s[l == c] for c in np.unique(l)]
+        est.append(np.mean([c.mean() for c in classes]))
+        boot.append(np.mean([_resampled_means(c, n_boot, rng) for c in classes], axis=0))
+    return _boot_summary(np.mean(est), np.mean(boot, axis=0), conf)
 
 # %% ../nbs/03a_stats.ipynb #7ccc63eb
 def holm(p) -> np.ndarray:

@@ -230,7 +230,7 @@ def critic(self:GANTrainer, x, y, yc,
         extra = extra + cfg.recon*F.mse_loss(out[-1][:n].float(), half)
     return out[0], extra
 
-# %% ../nbs/05a_trainer.ipynb #b48cb4a8
+# %% ../nbs/05a_trainer.ipynb #b3297170
 @patch
 def _critic_pair(self:GANTrainer, real, fake, y, yc):
     "`(real logits, fake logits, extra loss)` of D's step on (augmented) real and generated images"
@@ -241,15 +241,17 @@ def _critic_pair(self:GANTrainer, real, fake, y, yc):
     logits, extra = self.critic(both, y, yy, real=True, n=len(real))
     return logits[:len(real)], logits[len(real):], extra
 
-# %% ../nbs/05a_trainer.ipynb #f03dd8e1
-STEP_STATS = ('d_adv', 'd_class', 'd_real', 'd_fake', 'd_spread') # kept per step, averaged per epoch
+# %% ../nbs/05a_trainer.ipynb #8f489c10
+# kept per step, averaged per epoch
+STEP_STATS = ('d_adv', 'd_class', 'd_real', 'd_fake', 'd_spread')
 
-# %% ../nbs/05a_trainer.ipynb #75cf5232
+# %% ../nbs/05a_trainer.ipynb #b6073f23
 @torch.no_grad()
 def step_stats(adv, extra, real_logits, fake_logits) -> torch.Tensor:
     "The `STEP_STATS` of one discriminator step, as one float tensor"
     r, f = real_logits.float(), fake_logits.float()
-    return torch.stack([adv.detach().float(), torch.as_tensor(extra, device=r.device).detach().float(),
+    return torch.stack([adv.detach().float(),
+                        torch.as_tensor(extra, device=r.device).detach().float(),
                         r.mean(), f.mean(), r.std()])
 
 # %% ../nbs/05a_trainer.ipynb #58c0bb65
@@ -411,10 +413,10 @@ def load(cls:GANTrainer, fn, x, y, out=None, device=None, groups=None):
     t.epoch, t.step, t.history = st['epoch'], st['step'], st['history']
     return t
 
-# %% ../nbs/05a_trainer.ipynb #eba27e9a
+# %% ../nbs/05a_trainer.ipynb #501c0c43
 STALL = dict(gap=0.1, spread=0.1, epochs=3) # a D this close to scoring everything alike has stalled
 
-# %% ../nbs/05a_trainer.ipynb #24703247
+# %% ../nbs/05a_trainer.ipynb #19af1cc1
 def d_stalled(history) -> bool:
     "Whether D scored real and generated images alike, without spread, over the last `STALL['epochs']`"
     h = pd.DataFrame(history)
@@ -422,16 +424,19 @@ def d_stalled(history) -> bool:
     last = h.tail(STALL['epochs'])
     return bool(((last.d_real - last.d_fake).abs() < STALL['gap']).all() and (last.d_spread < STALL['spread']).all())
 
-# %% ../nbs/05a_trainer.ipynb #5c028a04
+# %% ../nbs/05a_trainer.ipynb #ecfabafa
 @patch
 def warn_if_stalled(self:GANTrainer):
     "Warn once, on stderr, when `d_stalled` says the discriminator stopped separating the images"
-    if getattr(self, 'stalled_at', None) is not None or self.rank != 0 or not d_stalled(self.history): return
+    if getattr(self, 'stalled_at',
+               None) is not None or self.rank != 0 or not d_stalled(self.history):
+        return
     self.stalled_at, h = self.epoch, self.history[-1]
-    print(f"warning: at epoch {self.epoch} the discriminator scores real and generated images alike "
-          f"(D(real) {h['d_real']:+.2f}, D(fake) {h['d_fake']:+.2f}, spread {h['d_spread']:.2f} for "
-          f"{STALL['epochs']} epochs): the generator learns nothing from it. Lower its learning rate "
-          f"(lr_d, now {self.cfg.lr_d:g}; `gan.width_lr` fits it to the width).", file=sys.stderr)
+    print(f"warning: at epoch {self.epoch} the discriminator scores real and generated images "
+          f"alike (D(real) {h['d_real']:+.2f}, D(fake) {h['d_fake']:+.2f}, spread "
+          f"{h['d_spread']:.2f} for {STALL['epochs']} epochs): the generator learns nothing from "
+          f"it. Lower its learning rate (lr_d, now {self.cfg.lr_d:g}; `gan.width_lr` fits it to "
+          "the width).", file=sys.stderr)
 
 # %% ../nbs/05a_trainer.ipynb #7afe1fe5
 @patch
@@ -475,7 +480,7 @@ def train_epoch(self:GANTrainer, mb=None) -> dict:
     self.history.append(h)
     return h
 
-# %% ../nbs/05a_trainer.ipynb #a8092d44
+# %% ../nbs/05a_trainer.ipynb #a3ff0f38
 @patch
 @torch.no_grad()
 def sn_max(self:GANTrainer) -> float:
@@ -601,7 +606,8 @@ def plot_history(history, fn=None, title=''):
     ax.legend(fontsize=7)
     if 'd_real' in h:
         ax = axs[0, 1]
-        for col, lab in [('d_real', 'D(real)'), ('d_fake', 'D(generated)'), ('d_spread', "D's spread, real")]:
+        for col, lab in [('d_real', 'D(real)'), ('d_fake', 'D(generated)'),
+                         ('d_spread', "D's spread, real")]:
             ax.plot(h.epoch, h[col], label=lab)
         ax.set(xlabel='epoch', ylabel='mean logit', title='what D says')
         ax.legend(fontsize=7)
@@ -612,13 +618,14 @@ def plot_history(history, fn=None, title=''):
         plt.close(fig)
     return fig
 
-# %% ../nbs/05a_trainer.ipynb #115c59e3
+# %% ../nbs/05a_trainer.ipynb #1ce94269
 def _check_resumable(ck, trained:GANConfig, asked:GANConfig):
     "Refuse to continue checkpoint `ck`, trained as `trained`, as `asked`, naming what differs"
     a, b = asdict(replace(trained, epochs=0)), asdict(replace(asked, epochs=0, betas=tuple(asked.betas)))
     a['betas'] = tuple(a['betas'])
     differ = [f'{k} {a[k]!r} there, {b[k]!r} here' for k in a if a[k] != b[k]]
-    if differ: raise ValueError(f'{ck} was trained with another configuration ({"; ".join(differ)}); '
+    if differ:
+        raise ValueError(f'{ck} was trained with another configuration ({"; ".join(differ)}); '
                                 'choose a new output folder.')
 
 # %% ../nbs/05a_trainer.ipynb #07e40fc0
