@@ -10,10 +10,8 @@ from functools import partial
 from dataclasses import replace
 from pathlib import Path
 import numpy as np, pandas as pd, torch, torch.nn.functional as F
-from fastcore.script import call_parse, Param
 from .data import load_images, class_index
 from .runtime import environment, default_device, tune_cpu_allocator
-from .commands import command_errors, resolve_data, int_list
 from .phantoms import default_data
 from .audit import audit_images
 from .splits import make_splits, read_splits
@@ -28,7 +26,7 @@ from .experiments import ExperimentConfig, run_experiments
 # %% auto #0
 __all__ = ['DCGAN_VARIANTS', 'COND_VARIANTS', 'CLASSIFIER_VARIANTS', 'eager_dcgan_speed', 'trainer_speed', 'bench_dcgan',
            'cond_speed', 'bench_cond', 'plain_classifier_loop', 'serve_classifier_loop', 'bench_classifier',
-           'stand_in_synth', 'bench_experiments', 'width_run', 'width_study', 'fgan_bench']
+           'stand_in_synth', 'bench_experiments', 'width_run', 'width_study']
 
 # %% ../nbs/13_bench.ipynb #e386fc34
 def _sync(dev):
@@ -347,7 +345,10 @@ def _earlier_rows(out, meta:dict) -> list:
     "The rows of an earlier `width_study` written to `out` with the same settings (to resume it)"
     if not out or not Path(out).exists(): return []
     rep = json.loads(Path(out).read_text())
-    return rep['rows'] if all(rep.get(k) == v for k, v in meta.items()) else []
+    if differ := {k: (rep.get(k), v) for k, v in meta.items() if rep.get(k) != v}:
+        raise ValueError(f'{out} holds a width study with other settings (earlier, now: {differ}); '
+                         'give the same data, --splits and --steps to resume it, or another --out.')
+    return rep['rows']
 
 # %% ../nbs/13_bench.ipynb #30d9ebc7
 def width_study(data=None, # dataset folder or packed .npz (default: phantoms)
@@ -373,56 +374,3 @@ def width_study(data=None, # dataset folder or packed .npz (default: phantoms)
                 print({k: round(v, 6) if isinstance(v, float) else v for k, v in rows[-1].items()})
             if out: _write_json(out, dict(rows=rows, **meta, environment=environment()))
     return pd.DataFrame(rows)
-
-# %% ../nbs/13_bench.ipynb #9bf086d9
-def _experiments_report(data, experiments, protocol, parts, seeds, epochs, engine, n_synth, device,
-                        out,
-                        quiet) -> str:
-    "`bench_experiments` from the command's options, as text"
-    cfg = ExperimentConfig(experiments=int_list(experiments), protocol=protocol, n_parts=parts,
-                           seeds=int_list(seeds), epochs=epochs, warm_epochs=epochs, engine=engine)
-    rep = bench_experiments(resolve_data(data, quiet), cfg, n_synth, device, out,
-                            progress=not quiet)
-    return pd.DataFrame(rep['per_run']).to_string() + f"\n{rep['n_runs']} runs: {rep['seconds']:.0f} s"
-
-# %% ../nbs/13_bench.ipynb #8346eba1
-@call_parse
-@command_errors
-def fgan_bench(what:Param("'dcgan': the GAN trainer vs plain PyTorch; 'cond': the conditional "
-                          "GAN's step; 'classifier': the CNN's loops on the CPU; 'experiments': "
-                          "classifier runs; 'width': D at each width and lr rule", str,
-                          opt=False, nargs='?')='dcgan',
-               data:str=None, # experiments, width: dataset folder or packed .npz (default: phantoms)
-               out:str=None, # JSON report to write
-               bs:str='128,512', # dcgan: batch sizes per class
-               steps:int=50, # dcgan: timed updates per measurement; width: GAN steps per run
-               variants:str='all', # dcgan, cond: ';'-separated DCGAN_VARIANTS, COND_VARIANTS or 'all'
-               protocol:str='official', # experiments: 'official', 'holdout' or 'grouped'
-               experiments:str='1,2,3,4', # experiments: which
-               parts:int=5, # experiments: grouped parts
-               seeds:str='0', # experiments: classifier seeds
-               epochs:int=20, # experiments: classifier epochs
-               n_synth:int=10_500, # experiments: stand-in synthetic images
-               models:int=8, # classifier: models each loop trains (one epoch of 2,048 images each)
-               rounds:int=3, # classifier: interleaved timing rounds (medians reported)
-               engine:str='auto', # experiments: 'fastai', 'stacked' or 'auto' (stacked on CUDA)
-               splits:str=None, # width: split table (the GANs train on the hold-out's training side)
-               widths:str='8,32,64', # width: base channels
-               rules:str='fixed,width,sqrt', # width: learning-rate rules (`gan.width_lr`)
-               device:str=None, # 'cuda' or 'cpu' (default: cuda when available)
-               quiet:bool=False):
-    "Time the GAN trainer (dcgan) or the CNN's loop (classifier) against plain PyTorch, or a study"
-    names = lambda all_: list(all_) if variants == 'all' else [v.strip() for v in variants.split(';')]
-    p = dict(progress=not quiet)
-    runs = dict(
-        dcgan=lambda: bench_dcgan(int_list(bs), steps, names(DCGAN_VARIANTS), device, out, **p),
-        cond=lambda: bench_cond(int_list(bs), steps, names(COND_VARIANTS), device, out, **p),
-        classifier=lambda: bench_classifier(k=models, rounds=rounds, out=out, **p),
-        experiments=lambda: _experiments_report(data, experiments, protocol, parts, seeds, epochs,
-                                                engine, n_synth, device, out, quiet),
-        width=lambda: width_study(resolve_data(data, quiet), splits, int_list(widths),
-                                  rules.split(','), steps, device=device, out=out, **p))
-    if what not in runs:
-        raise SystemExit(f"what is {what!r}; use 'dcgan', 'cond', 'classifier', 'experiments' or 'width'.")
-    report = runs[what]()
-    print(report if isinstance(report, str) else report.to_string())

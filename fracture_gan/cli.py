@@ -6,28 +6,18 @@
 from __future__ import annotations
 import json as jsonlib, sys, time
 from pathlib import Path
-from fastcore.script import call_parse
+from fastcore.script import call_parse, Param
 from .data import load_images, is_fractured, is_phantom
 from .commands import (DATA, resolve_data, command_errors, int_list, float_list,
                                    recipe_list, part_arg,
                                    label_map, command_line)
-from .images import save_png
 from .phantoms import make_phantoms
 from .audit import audit, format_audit
 from .splits import split_data, read_splits, align_splits, part_masks, n_repeats
-from .gan import gan_recipe
-from .trainer import train_gan, ddp_step_check
-from .distributed import process_place, init_processes
-from .synth import synthesize
-from .quality import quality_report, closest_pairs_grid
-from .experiments import ExperimentConfig, run_experiments, USES_SYNTH
-from .baselines import baseline_names
-from .report import write_bundle, markdown_table, summary_table
-from .pipeline import RunConfig, cpu_demo, gpu_study, run_pipeline
 
 # %% auto #0
 __all__ = ['fgan_audit', 'fgan_split', 'fgan_phantoms', 'fgan_train_gan', 'fgan_ddp_check', 'fgan_synth', 'fgan_quality',
-           'fgan_experiments', 'fgan_run']
+           'fgan_experiments', 'fgan_run', 'fgan_bench']
 
 # %% ../nbs/12_cli.ipynb #34bb75d5
 @call_parse
@@ -106,6 +96,10 @@ def fgan_train_gan(data:DATA=None,
                    quiet:bool=False # no progress bar
                   ):
     "Train (or resume) a GAN; writes checkpoint.pt, config.json, history.csv, losses.png, samples/"
+    from fracture_gan.gan import gan_recipe
+    from fracture_gan.trainer import train_gan
+    from fracture_gan.distributed import process_place, init_processes
+    data = resolve_data(data, quiet)
     kw = {k: v for k, v in dict(epochs=epochs, bs=bs, size=size,
                                 seed=seed).items() if v is not None}
     cfg = gan_recipe(recipe, tiny=tiny, **kw)
@@ -113,8 +107,7 @@ def fgan_train_gan(data:DATA=None,
                              'evaluation on this data will not be leak-free.', file=sys.stderr)
     # under torchrun: a GPU (or CPU process) each
     if process_place()[1] > 1: device = init_processes(device)
-    ims = load_images(resolve_data(data, quiet), size=cfg.size, labels=label_map(labels),
-                      progress=not quiet)
+    ims = load_images(data, size=cfg.size, labels=label_map(labels), progress=not quiet)
     t = train_gan(ims, cfg, out, splits=splits, part=part_arg(part), device=device,
                   progress=not quiet)
     h = t.history[-1]
@@ -130,6 +123,7 @@ def fgan_ddp_check(out:str='runs/ddp_check', # folder for ddp_check.json and a o
                    steps:int=2, # synchronised steps compared with one process
                    device:str=None): # 'cuda' (NCCL) or 'cpu' (gloo); default: cuda when available
     "Under torchrun: synchronised GAN steps against one process's on whole batches; who writes"
+    from fracture_gan.trainer import ddp_step_check
     rep = ddp_step_check(out, steps, device=device)
     if 'equal' not in rep: return                                    # processes other than 0
     if rep['processes'] == 1:
@@ -155,6 +149,7 @@ def fgan_synth(checkpoint:str, # a GAN checkpoint (checkpoint.pt)
                quiet:bool=False # no progress bar
               ):
     "Sample a trained GAN into Kaggle-layout class folders with a manifest"
+    from fracture_gan.synth import synthesize
     man = synthesize(checkpoint, out, n=n, seed=seed, overwrite=overwrite, device=device,
                      progress=not quiet)
     print(f"{len(man)} images "
@@ -182,6 +177,8 @@ def fgan_quality(data:DATA=None,
                  labels:str=None, # class map, e.g. 'Broken=fractured,Whole=not fractured'
                  quiet:bool=False):
     "Synthetic images against the real test part: FD, KID, precision/recall, agreement, TSTR..."
+    from fracture_gan.quality import quality_report, closest_pairs_grid
+    from fracture_gan.images import save_png
     (x_tr, y_tr, g_tr), (x_te, y_te, g_te) = _real_parts(data, splits, part, size, quiet, labels)
     syn = load_images(synth, size=size, progress=not quiet)
     q, extra = quality_report(x_tr, y_tr, x_te, y_te, syn.x, is_fractured(syn.items.label),
@@ -228,6 +225,10 @@ def fgan_experiments(data:DATA=None,
                      labels:str=None, # class map, e.g. 'Broken=fractured,Whole=not fractured'
                      quiet:bool=False):
     "Run the classifier experiments on a split and write a results bundle"
+    from fracture_gan.distributed import process_place, init_processes
+    from fracture_gan.experiments import ExperimentConfig, run_experiments, USES_SYNTH
+    from fracture_gan.baselines import baseline_names
+    from fracture_gan.report import write_bundle, markdown_table, summary_table
     _check_experiment_args(out, force, synth, protocol)
     rank, world, _ = process_place()
     # under torchrun: runs shared out
@@ -256,6 +257,7 @@ def fgan_experiments(data:DATA=None,
 def _experiment_args(protocol, epochs, fractions, engine, experiments, balance, threshold,
                      parts=None, repeats=1, seeds=None, baselines='all') -> dict:
     "`ExperimentConfig` fields from `fgan_run`'s options; those not given keep the run's defaults"
+    from fracture_gan.baselines import baseline_names
     ex = dict(protocol=protocol, epochs=epochs, fractions=float_list(fractions), engine=engine,
               experiments=int_list(experiments), balance=balance, threshold=threshold,
               baselines=baseline_names(baselines))
@@ -300,6 +302,7 @@ def fgan_run(data:DATA=None,
              labels:str=None, # class map, e.g. 'Broken=fractured,Whole=not fractured'
              quiet:bool=False):
     "The whole study: audit, split, GANs per training part, synthesis, quality, experiments, report"
+    from fracture_gan.pipeline import cpu_demo, gpu_study, run_pipeline
     tiny = tiny or data is None
     ex = _experiment_args(protocol, epochs, fractions, engine, experiments, balance, threshold,
                           parts, repeats, seeds, baselines)
@@ -312,3 +315,61 @@ def fgan_run(data:DATA=None,
     if not tiny: _warn_full_size_on_cpu(run, device)
     md = run_pipeline(run, progress=not quiet, command=command_line())
     print(md.read_text())
+
+# %% ../nbs/12_cli.ipynb #9bf086d9
+def _experiments_report(data, experiments, protocol, parts, seeds, epochs, engine, n_synth, device,
+                        out,
+                        quiet) -> str:
+    "`bench_experiments` from the command's options, as text"
+    import pandas as pd
+    from fracture_gan.bench import bench_experiments
+    from fracture_gan.experiments import ExperimentConfig
+    cfg = ExperimentConfig(experiments=int_list(experiments), protocol=protocol, n_parts=parts,
+                           seeds=int_list(seeds), epochs=epochs, warm_epochs=epochs, engine=engine)
+    rep = bench_experiments(resolve_data(data, quiet), cfg, n_synth, device, out,
+                            progress=not quiet)
+    return pd.DataFrame(rep['per_run']).to_string() + f"\n{rep['n_runs']} runs: {rep['seconds']:.0f} s"
+
+# %% ../nbs/12_cli.ipynb #8346eba1
+@call_parse
+@command_errors
+def fgan_bench(what:Param("'dcgan': the GAN trainer vs plain PyTorch; 'cond': the conditional "
+                          "GAN's step; 'classifier': the CNN's loops on the CPU; 'experiments': "
+                          "classifier runs; 'width': D at each width and lr rule", str,
+                          opt=False, nargs='?')='dcgan',
+               data:str=None, # experiments, width: dataset folder or packed .npz (default: phantoms)
+               out:str=None, # JSON report to write
+               bs:str='128,512', # dcgan: batch sizes per class
+               steps:int=50, # dcgan: timed updates per measurement; width: GAN steps per run
+               variants:str='all', # dcgan, cond: ';'-separated DCGAN_VARIANTS, COND_VARIANTS or 'all'
+               protocol:str='official', # experiments: 'official', 'holdout' or 'grouped'
+               experiments:str='1,2,3,4', # experiments: which
+               parts:int=5, # experiments: grouped parts
+               seeds:str='0', # experiments: classifier seeds
+               epochs:int=20, # experiments: classifier epochs
+               n_synth:int=10_500, # experiments: stand-in synthetic images
+               models:int=8, # classifier: models each loop trains (one epoch of 2,048 images each)
+               rounds:int=3, # classifier: interleaved timing rounds (medians reported)
+               engine:str='auto', # experiments: 'fastai', 'stacked' or 'auto' (stacked on CUDA)
+               splits:str=None, # width: split table (the GANs train on the hold-out's training side)
+               widths:str='8,32,64', # width: base channels
+               rules:str='fixed,width,sqrt', # width: learning-rate rules (`gan.width_lr`)
+               device:str=None, # 'cuda' or 'cpu' (default: cuda when available)
+               quiet:bool=False):
+    "Time the GAN trainer (dcgan) or the CNN's loop (classifier) against plain PyTorch, or a study"
+    from fracture_gan.bench import (bench_dcgan, bench_cond, bench_classifier, width_study,
+                                    DCGAN_VARIANTS, COND_VARIANTS)
+    names = lambda all_: list(all_) if variants == 'all' else [v.strip() for v in variants.split(';')]
+    p = dict(progress=not quiet)
+    runs = dict(
+        dcgan=lambda: bench_dcgan(int_list(bs), steps, names(DCGAN_VARIANTS), device, out, **p),
+        cond=lambda: bench_cond(int_list(bs), steps, names(COND_VARIANTS), device, out, **p),
+        classifier=lambda: bench_classifier(k=models, rounds=rounds, out=out, **p),
+        experiments=lambda: _experiments_report(data, experiments, protocol, parts, seeds, epochs,
+                                                engine, n_synth, device, out, quiet),
+        width=lambda: width_study(resolve_data(data, quiet), splits, int_list(widths),
+                                  rules.split(','), steps, device=device, out=out, **p))
+    if what not in runs:
+        raise SystemExit(f"what is {what!r}; use 'dcgan', 'cond', 'classifier', 'experiments' or 'width'.")
+    report = runs[what]()
+    print(report if isinstance(report, str) else report.to_string())

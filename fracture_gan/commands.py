@@ -20,10 +20,16 @@ PHANTOM_NOTICE = ('PHANTOM DATA: no dataset given, so this runs on procedural ph
 
 # %% ../nbs/11a_commands.ipynb #5d83d16c
 def resolve_data(data=None, quiet:bool=False) -> Path:
-    "The dataset folder to use: `data`, or the embedded phantom set (with a notice)"
-    if data: return Path(data).expanduser()
-    if not quiet: print(PHANTOM_NOTICE, file=sys.stderr)
-    return default_data()
+    "The dataset to use (folder, CSV manifest or packed .npz), checked; or the phantoms (noted)"
+    if not data:
+        if not quiet: print(PHANTOM_NOTICE, file=sys.stderr)
+        return default_data()
+    p = Path(data).expanduser()
+    if not p.exists(): raise FileNotFoundError(
+        f'{p} does not exist: pass a dataset folder (train/ val/ test/, or one folder per '
+        'class), a CSV manifest or a packed .npz (fgan_pack), or get the real data with '
+        '`download_bonefrac()`.')
+    return p
 
 # %% ../nbs/11a_commands.ipynb #a040ce6a
 def is_user_error(e:BaseException) -> bool:

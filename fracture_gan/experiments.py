@@ -4,7 +4,8 @@
 
 # %% ../nbs/09_experiments.ipynb #f13abf46
 from __future__ import annotations
-import time, itertools
+import time, itertools, hashlib, os, pickle
+from pathlib import Path
 from dataclasses import dataclass, replace
 from fastcore.basics import patch
 import numpy as np, pandas as pd
@@ -22,10 +23,10 @@ from .distributed import process_place
 import torch.distributed as dist
 
 # %% auto #0
-__all__ = ['EXPERIMENTS', 'USES_SYNTH', 'PROTOCOLS', 'MINORITY', 'SWEEP', 'ExperimentConfig', 'balanced_rows', 'train_threshold',
-           'Phase', 'experiment_phases', 'fit_phases', 'Run', 'extra_rows', 'extra_counts', 'part_runs', 'plan_runs',
-           'image_pool', 'run_phases', 'train_runs', 'run_tables', 'baseline_tables', 'run_experiments',
-           'external_test', 'usable_external']
+__all__ = ['EXPERIMENTS', 'USES_SYNTH', 'PROTOCOLS', 'MINORITY', 'SWEEP', 'TRAINING_FIELDS', 'ExperimentConfig', 'balanced_rows',
+           'train_threshold', 'Phase', 'experiment_phases', 'fit_phases', 'Run', 'extra_rows', 'extra_counts',
+           'part_runs', 'plan_runs', 'image_pool', 'run_phases', 'train_runs', 'run_tables', 'baseline_tables',
+           'runs_fingerprint', 'trained_runs', 'run_experiments', 'external_test', 'usable_external']
 
 # %% ../nbs/09_experiments.ipynb #322e5d25
 EXPERIMENTS = {1: 'real', 2: 'real + classic augmentation', 3: 'real + synthetic',
@@ -375,13 +376,54 @@ def baseline_tables(ims:ImageSet, s:pd.DataFrame, cfg:ExperimentConfig, ext:pd.D
             preds.append(pred)
     return rows, preds
 
+# %% ../nbs/09_experiments.ipynb #keepfp
+TRAINING_FIELDS = ('epochs', 'warm_epochs', 'bs', 'lr', 'size', 'balance', 'threshold')
+
+def runs_fingerprint(runs:list[Run], pool_hash:str, cfg:ExperimentConfig, device=None) -> str:
+    "A hash of what decides `runs`' outputs: training settings, engine, names, rows, images"
+    h = hashlib.sha256(f'{pool_hash} {cfg.use_stack(device)} {default_device(device).type}'.encode())
+    h.update(repr([getattr(cfg, f) for f in TRAINING_FIELDS]).encode())
+    for r in runs:
+        h.update(repr((r.key, r.balanced, r.tune)).encode())
+        for a in (r.train, r.test, r.synth_rows, r.extra_rows):
+            h.update(b'-' if a is None else np.ascontiguousarray(a).tobytes())
+    return h.hexdigest()
+
+# %% ../nbs/09_experiments.ipynb #keepw
+def _keep(fn:Path, obj):
+    "Pickle `obj` to `fn` atomically: a kill leaves the old file or the new one, never half"
+    fn.parent.mkdir(parents=True, exist_ok=True)
+    tmp = fn.with_name(f'{fn.name}.tmp{os.getpid()}')
+    tmp.write_bytes(pickle.dumps(obj))
+    os.replace(tmp, fn)
+
+# %% ../nbs/09_experiments.ipynb #keeprun
+def trained_runs(runs:list[Run], x, y, cfg:ExperimentConfig, device=None, progress:bool=True,
+                 x_ext=None, keep=None) -> list[dict]:
+    "`train_runs` a part at a time; each part's outputs kept in (and read back from) `keep`"
+    pool = hashlib.sha256(np.ascontiguousarray(x).data).hexdigest()
+    if x_ext is not None: pool += hashlib.sha256(np.ascontiguousarray(x_ext).data).hexdigest()
+    done = {}
+    for part in dict.fromkeys(r.part for r in runs):
+        mine = [i for i, r in enumerate(runs) if r.part == part]
+        fp = runs_fingerprint([runs[i] for i in mine], pool, cfg, device)
+        fn = Path(keep)/f'part{part}.pkl' if keep else None
+        kept = pickle.loads(fn.read_bytes()) if fn and fn.exists() else {}
+        outs = kept.get('outputs') if kept.get('fingerprint') == fp else None
+        if outs is None:
+            outs = train_runs([runs[i] for i in mine], x, y, cfg, device, progress, x_ext)
+            if fn and process_place()[0] == 0: _keep(fn, dict(fingerprint=fp, outputs=outs))
+        done.update(zip(mine, outs))
+    return [done[i] for i in range(len(runs))]
+
 # %% ../nbs/09_experiments.ipynb #87172ecb
 def run_experiments(ims:ImageSet, # the loaded real images
                     splits:pd.DataFrame, # the split table (`fgan_split`), matched to `ims` by path
                     cfg:ExperimentConfig, # what to run
                     synth_for=None, # callable (part, frac) -> {gan: (x, y)}
                     device=None, progress:bool=True,
-                    external:ImageSet|None=None): # another dataset (checked by `external_test`)
+                    external:ImageSet|None=None, # another dataset (checked by `external_test`)
+                    keep=None): # folder for each part's finished runs (a rerun resumes)
     "Run the experiments: `(results, curves, predictions)` tables"
     s = align_splits(splits, ims.items)
     ext = None if external is None else usable_external(
@@ -390,7 +432,7 @@ def run_experiments(ims:ImageSet, # the loaded real images
     x_ext = None if ext is None else external.x[ext.index.to_numpy()]
     px, py, runs = image_pool(ims.x, is_fractured(ims.items.label), plan_runs(s, cfg, synth_for))
     rows, curves, preds = [], [], []
-    for r, o in zip(runs, train_runs(runs, px, py, cfg, device, progress, x_ext)):
+    for r, o in zip(runs, trained_runs(runs, px, py, cfg, device, progress, x_ext, keep)):
         train = s.iloc[r.train]
         cut = train_threshold(is_fractured(train.label), o['train'],
                               group_weights(train.group)) if r.tune else 0.5

@@ -6,16 +6,16 @@
 from __future__ import annotations
 import hashlib
 from pathlib import Path
-import numpy as np, torch
+import numpy as np
 from PIL import Image
 
 # %% auto #0
 __all__ = ['to_uint8', 'image_grid', 'save_png', 'file_sha256']
 
 # %% ../nbs/00a_images.ipynb #05febcb6
-def to_uint8(x:torch.Tensor) -> np.ndarray:
+def to_uint8(x:'torch.Tensor') -> np.ndarray:
     "Generator output (n, 1, s, s) in [-1, 1] -> uint8 images (n, s, s)"
-    return ((x[:, 0].float() + 1)*127.5).round().clamp(0, 255).to(torch.uint8).cpu().numpy()
+    return ((x[:, 0].float() + 1)*127.5).round().clamp(0, 255).byte().cpu().numpy()
 
 # %% ../nbs/00a_images.ipynb #336c7841
 def image_grid(rows:list, # lists of equal-size uint8 images, one list per row

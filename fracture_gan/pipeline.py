@@ -23,7 +23,7 @@ from .experiments import ExperimentConfig, run_experiments, external_test
 from .report import write_bundle
 
 # %% auto #0
-__all__ = ['AUDIT_KEYS', 'RunConfig', 'cpu_demo', 'gpu_study', 'SynthBank', 'run_inputs', 'gan_quality', 'StageClock',
+__all__ = ['KEPT', 'AUDIT_KEYS', 'RunConfig', 'cpu_demo', 'gpu_study', 'SynthBank', 'run_inputs', 'gan_quality', 'StageClock',
            'output_folder', 'load_study', 'bundle_config', 'run_pipeline']
 
 # %% ../nbs/11_pipeline.ipynb #498d1981
@@ -183,12 +183,17 @@ def total(self:StageClock) -> float:
     return time.perf_counter() - self.start
 
 # %% ../nbs/11_pipeline.ipynb #0ffc5982
+KEPT = ('gans', 'classifier_runs') # what a run keeps in its folder to resume from
+
 def output_folder(run:RunConfig) -> Path:
     "`run.out`, made; an error if it holds an earlier run's bundle and `run.overwrite` is off"
     out = Path(run.out)
     if (out/'summary.md').exists() and not run.overwrite: raise FileExistsError(
         f'{out} holds the results of an earlier run; choose another output folder '
         'or pass overwrite (--force) to replace them.')
+    if run.overwrite:
+        for d in KEPT: shutil.rmtree(out/d, ignore_errors=True)
+        (out/'summary.md').unlink(missing_ok=True)
     out.mkdir(parents=True, exist_ok=True)
     return out
 
@@ -246,7 +251,8 @@ def run_pipeline(run:RunConfig, progress:bool=True, command:str='') -> Path:
     with clock.stage('experiments'):
         res, curves, preds = run_experiments(ims, splits, run.experiments,
                                              bank if run.gans else None,
-                                             device=run.device, progress=progress, external=other)
+                                             device=run.device, progress=progress, external=other,
+                                             keep=out/'classifier_runs')
     config = bundle_config(run, data, other, rep, inputs, bank, clock, command)
     md = write_bundle(out, res, curves, preds, config, phantom=is_phantom(data),
                       quality=quality or None,

@@ -14,7 +14,6 @@ from .data import load_images
 from .runtime import environment
 from .images import file_sha256
 from .phantoms import make_phantoms
-from .report import gan_comparison, frame_markdown
 
 # %% auto #0
 __all__ = ['STAGES', 'GANS', 'pack_data', 'stage_command', 'preflight', 'run_command', 'run_stage', 'pack_work', 'fgan_runbook',
@@ -136,9 +135,9 @@ def preflight(data, out, caps:dict, budget:float, gpu:bool=True,
 # %% ../nbs/16_runbook.ipynb #bedf1c15
 def run_command():
     "Run the package command `sys.argv[1]` (e.g. 'fgan_run') with the rest of `sys.argv`"
-    from fracture_gan import cli, bench
+    from fracture_gan import cli
     name = sys.argv.pop(1)
-    f = getattr(cli, name, None) or getattr(bench, name, None)
+    f = getattr(cli, name, None)
     if f is None or not name.startswith('fgan_'): raise SystemExit(f'unknown command {name!r}')
     # the command's own name: errors as one line, --help under its name
     sys.argv[0] = name
@@ -270,6 +269,7 @@ def fgan_pack(data:str, # dataset folder
 # %% ../nbs/16_runbook.ipynb #b1336b0a
 def _bench_markdown(fn) -> list[str]:
     "The DCGAN speed table of a bench stage"
+    from fracture_gan.report import frame_markdown
     rows = pd.DataFrame(json.loads(Path(fn).read_text())['rows'])
     cols = [c for c in ['bs_per_class', 'variant', 'eager_fp32_img_s', 'eager_bf16_img_s',
                         'package_img_s', 'ratio',
@@ -282,6 +282,7 @@ def _bench_markdown(fn) -> list[str]:
 # %% ../nbs/16_runbook.ipynb #b4ee653b
 def _gans_markdown(folder) -> list[str]:
     "The GAN comparison a gans stage wrote"
+    from fracture_gan.report import gan_comparison, frame_markdown
     if not (Path(folder)/'quality.json').exists():
         return ['No results: the stage ended before its first result.', '']
     q = json.loads((Path(folder)/'quality.json').read_text())
