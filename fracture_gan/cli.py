@@ -291,6 +291,7 @@ def fgan_run(data:DATA=None,
              fractions:str='1', # real-data shares for experiments 1, 3, 4, e.g. 0.1,0.25,0.5,1
              inputs:str=None, # folder with audit.json and splits.csv to reuse
              external:str=None, # another labelled dataset to score each classifier on
+             strata:str=None, # manifest column, e.g. 'region': parts balanced by it, scores per value
              tiny:bool=False, # narrow GANs for CPU (implied without data)
              no_quality:bool=False, # skip the GAN quality report
              engine:str='auto', # 'fastai' (a Learner per run), 'stacked' (all as one), 'auto'
@@ -311,7 +312,7 @@ def fgan_run(data:DATA=None,
         experiments=ex, data=str(resolve_data(data, quiet)), labels=label_map(labels),
         gans=recipe_list(gans), out=out or time.strftime('runs/%Y%m%d-%H%M%S'),
         quality=not no_quality, device=device, overwrite=force, inputs=inputs, external=external,
-        **extra)
+        strata=strata, **extra)
     if not tiny: _warn_full_size_on_cpu(run, device)
     md = run_pipeline(run, progress=not quiet, command=command_line())
     print(md.read_text())

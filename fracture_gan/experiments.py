@@ -351,6 +351,7 @@ def run_tables(r:Run, table:pd.DataFrame, p, secs, cut, **extra) -> tuple[dict, 
     pred = pd.DataFrame(dict(**key, **extra, path=table.path.to_numpy(), group=groups,
                              label=table.label.to_numpy(),
                              y=yt, prob=p, weight=w, threshold=cut))
+    if 'stratum' in table: pred['stratum'] = table.stratum.to_numpy()      # `make_splits(strata=)`
     return row, pred
 
 # %% ../nbs/09_experiments.ipynb #c0d74083

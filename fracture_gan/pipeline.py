@@ -14,7 +14,8 @@ from .runtime import environment
 from .images import image_grid, save_png, file_sha256
 from .phantoms import default_data
 from .audit import audit_images, format_audit
-from .splits import make_splits, read_splits, align_splits, part_masks, n_repeats
+from .splits import (make_splits, read_splits, align_splits, part_masks, n_repeats,
+                                 manifest_strata)
 from .gan import GANConfig, gan_recipe, recipe_name
 from .trainer import train_gan, d_stalled
 from .synth import synthetic_set
@@ -23,8 +24,8 @@ from .experiments import ExperimentConfig, run_experiments, external_test
 from .report import write_bundle
 
 # %% auto #0
-__all__ = ['KEPT', 'AUDIT_KEYS', 'RunConfig', 'cpu_demo', 'gpu_study', 'SynthBank', 'run_inputs', 'gan_quality', 'StageClock',
-           'output_folder', 'load_study', 'bundle_config', 'run_pipeline']
+__all__ = ['KEPT', 'AUDIT_KEYS', 'RunConfig', 'cpu_demo', 'gpu_study', 'SynthBank', 'run_strata', 'run_inputs', 'gan_quality',
+           'StageClock', 'output_folder', 'load_study', 'bundle_config', 'run_pipeline']
 
 # %% ../nbs/11_pipeline.ipynb #498d1981
 @dataclass
@@ -43,6 +44,7 @@ class RunConfig:
     n_synth:int = 10_500                 # synthetic images per training part (the study: ~10,500)
     quality:bool = True                  # quality report on the first training part
     experiments:ExperimentConfig = field(default_factory=ExperimentConfig)
+    strata:str|None = None               # manifest column (e.g. 'region'): parts and scores by it
     seed:int = 0
     device:str|None = None
 
@@ -102,6 +104,14 @@ def trainer(self:SynthBank, spec:str, part, frac:float=1.0):
         self.seconds[key] = time.perf_counter() - t0
     return self.cache[key]
 
+# %% ../nbs/11_pipeline.ipynb #strata1
+def run_strata(run:RunConfig, ims, items:pd.DataFrame):
+    "The stratum of each of `items` from the manifest's `run.strata` column; None without strata"
+    if not run.strata: return None
+    data = Path(run.data).expanduser() if run.data else Path(ims.root)
+    csv = data if data.suffix.lower() == '.csv' else Path(ims.root)/'MANIFEST.csv'
+    return manifest_strata(items, run.strata, csv)
+
 # %% ../nbs/11_pipeline.ipynb #d1ab9c37
 def run_inputs(run:RunConfig, ims, out:Path) -> tuple[dict, pd.DataFrame, dict]:
     "`(audit report, split table, {file: path and sha256})`: from `run.inputs`, or made into `out`"
@@ -119,11 +129,14 @@ def run_inputs(run:RunConfig, ims, out:Path) -> tuple[dict, pd.DataFrame, dict]:
             f'{files["splits.csv"]} holds {n_repeats(splits)} partition(s), not the {ex.repeats} '
             f'repeats asked for: make it with `fgan_split DATA --repeats {ex.repeats}`, or run '
             'without inputs.')
+        if run.strata and 'stratum' not in splits:
+            splits = splits.assign(stratum=run_strata(run, ims, splits))
     else:
         rep, items = audit_images(ims)
         grouped = ex.protocol == 'grouped'
         splits = make_splits(items, ex.n_parts if grouped else 5, run.seed,
-                             repeats=ex.repeats if grouped else 1)
+                             repeats=ex.repeats if grouped else 1,
+                             strata=run_strata(run, ims, items))
         files['audit.json'].write_text(json.dumps(rep, indent=1, default=str))
         splits.to_csv(files['splits.csv'], index=False)
     return rep, splits, {n: dict(path=os.path.relpath(fn, out),

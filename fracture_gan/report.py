@@ -10,7 +10,8 @@ from pathlib import Path
 from fastcore.basics import patch
 import numpy as np, pandas as pd
 import matplotlib.pyplot as plt
-from sklearn.metrics import roc_curve
+from sklearn.metrics import roc_curve, roc_auc_score
+from .data import is_fractured
 from .splits import repeat_of
 from .stats import (mean_ci, paired_test, group_scores, group_classes,
                                 cluster_bootstrap,
@@ -18,10 +19,10 @@ from .stats import (mean_ci, paired_test, group_scores, group_classes,
                                 RUN_KEYS)
 
 # %% auto #0
-__all__ = ['METRICS', 'PAIRED', 'CONTROL', 'SUMMARY_HEADER', 'PHANTOM_BANNER', 'PREDICTION_COLS', 'summary_table',
-           'markdown_table', 'plot_curves', 'plot_summary', 'plot_roc', 'plot_sweep', 'quality_markdown',
-           'gan_comparison', 'frame_markdown', 'BundleInfo', 'blind_verdict', 'control_verdict', 'bundle_markdown',
-           'external_rows', 'write_bundle']
+__all__ = ['METRICS', 'PAIRED', 'CONTROL', 'SUMMARY_HEADER', 'PHANTOM_BANNER', 'STRATUM_BALANCED', 'RUN_KEYS', 'PREDICTION_COLS',
+           'summary_table', 'markdown_table', 'plot_curves', 'plot_summary', 'plot_roc', 'plot_sweep',
+           'quality_markdown', 'gan_comparison', 'frame_markdown', 'BundleInfo', 'blind_verdict', 'control_verdict',
+           'stratum_scores', 'stratum_table', 'strata_markdown', 'bundle_markdown', 'external_rows', 'write_bundle']
 
 # %% ../nbs/10_report.ipynb #2897c222
 METRICS = ['accuracy', 'balanced_accuracy', 'roc_auc', 'sensitivity', 'specificity']
@@ -419,11 +420,57 @@ def _stall_warnings(quality:dict) -> list[str]:
                       f"epochs (`history_{g}.csv`), so its generator got no adversarial signal.\n")
     return [says(g) for g, q in quality.items() if q.get('d_stalled')]
 
+# %% ../nbs/10_report.ipynb #stratfn1
+def stratum_scores(d:pd.DataFrame) -> dict:
+    "Per radiograph: radiographs, fractured share, balanced accuracy, sensitivity, specificity, AUC"
+    y, p = np.asarray(is_fractured(d.label), bool), d.prob.to_numpy()
+    w = 1/d.groupby(['part', 'group']).group.transform('size').to_numpy()   # a radiograph weighs 1
+    hit = p >= (d.threshold.to_numpy() if 'threshold' in d else 0.5)
+    pos, neg = w[y].sum(), w[~y].sum()
+    sens = w[y & hit].sum()/pos if pos else np.nan
+    spec = w[~y & ~hit].sum()/neg if neg else np.nan
+    auc = roc_auc_score(y, p, sample_weight=w) if pos and neg else np.nan
+    return dict(radiographs=w.sum(), fractured=pos/w.sum(), balanced_accuracy=(sens + spec)/2,
+                sensitivity=sens, specificity=spec, roc_auc=auc)
+
+# %% ../nbs/10_report.ipynb #stratfn2
+STRATUM_BALANCED = '(stratum-balanced)' # the row that averages a run's strata
+RUN_KEYS = ['experiment', 'name', 'gan', 'frac']
+
+def stratum_table(preds:pd.DataFrame) -> pd.DataFrame:
+    "`stratum_scores` per run and stratum (parts pooled, seeds averaged), and stratum-balanced"
+    rows = []
+    for key, d in preds.fillna({'gan': ''}).groupby(RUN_KEYS + ['seed']):
+        per = [dict(stratum=st, **stratum_scores(g)) for st, g in d.groupby('stratum')]
+        both = pd.DataFrame(per).dropna(subset=['balanced_accuracy', 'roc_auc'])
+        per.append(dict(stratum=STRATUM_BALANCED, radiographs=both.radiographs.sum(),
+                        balanced_accuracy=both.balanced_accuracy.mean(),
+                        roc_auc=both.roc_auc.mean()))
+        rows += [dict(zip(RUN_KEYS, key[:-1]), **r) for r in per]
+    return pd.DataFrame(rows).groupby(RUN_KEYS + ['stratum'], sort=False).mean().reset_index()
+
+# %% ../nbs/10_report.ipynb #stratfn3
+def strata_markdown(st:pd.DataFrame) -> str:
+    "Balanced accuracy (%) of each run in each stratum, largest strata first, as Markdown"
+    st = st[st.frac == 1]
+    size = st[st.stratum != STRATUM_BALANCED].groupby('stratum')[['radiographs', 'fractured']].mean()
+    order = size.sort_values('radiographs', ascending=False).index.tolist() + [STRATUM_BALANCED]
+    st = st.assign(run=[_label(r) for r in st.to_dict('records')])
+    tab = st.pivot_table(index='run', columns='stratum', values='balanced_accuracy',
+                         sort=False)[order]
+    sizes = ', '.join(f'{s} {r.radiographs:,.0f} ({100*r.fractured:.0f}% fractured)'
+                      for s, r in size.loc[order[:-1]].iterrows())
+    return (f'Balanced accuracy (%) per radiograph within each stratum; radiographs: {sizes}. '
+            'Every part\'s test predictions pooled, seeds averaged; the stratum-balanced column '
+            'is the mean over the strata that hold both classes (AUC, sensitivity and specificity '
+            'in `strata.csv`).\n\n' + frame_markdown((100*tab).round(1).reset_index()))
+
 # %% ../nbs/10_report.ipynb #bb0d2442
 def bundle_markdown(results:pd.DataFrame, summary:pd.DataFrame, config:dict, figures:list,
                     phantom:bool=False,
                     quality:dict|None=None, pictures:list=(), command:str='',
-                    external:tuple|None=None) -> str: # `(predictions, summary)` of an external test
+                    external:tuple|None=None, # `(predictions, summary)` of an external test
+                    strata:pd.DataFrame|None=None) -> str: # `stratum_table` of the predictions
     "The Markdown of a bundle's `summary.md`; `figures` and `pictures`: PNG names in the bundle"
     info = BundleInfo.from_config(config)
     md = ['# Results', '', PHANTOM_BANNER if phantom else '', '',
@@ -432,6 +479,7 @@ def bundle_markdown(results:pd.DataFrame, summary:pd.DataFrame, config:dict, fig
     if len(results): md += [_how_to_read(results, summary), '', markdown_table(summary), '',
                             *[v + '\n' for v in (blind_verdict(summary),
                                                  control_verdict(summary)) if v]]
+    if strata is not None and len(strata): md += ['## Per stratum', '', strata_markdown(strata), '']
     if external: md += _external_markdown(*external, info)
     if quality:
         md += ['## GAN quality', '', *_stall_warnings(quality),
@@ -457,6 +505,7 @@ def write_bundle(out, results:pd.DataFrame, curves:pd.DataFrame, preds:pd.DataFr
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     tag, figs, summary, external = 'PHANTOM DATA - ' if phantom else '', {}, pd.DataFrame(), None
+    strata = None
     if len(results):
         xr, xp = external_rows(results), external_rows(preds)
         tables = dict(results=results, curves=curves,
@@ -465,7 +514,9 @@ def write_bundle(out, results:pd.DataFrame, curves:pd.DataFrame, preds:pd.DataFr
             tables['external_summary'] = summary_table(results[xr], preds=preds[xp])
             external = (preds[xp], tables['external_summary'])
         for name, df in tables.items(): df.to_csv(out / f'{name}.csv', index=False)
-        cols = PREDICTION_COLS + [c for c in ('threshold', 'test') if c in preds]
+        cols = PREDICTION_COLS + [c for c in ('threshold', 'test', 'stratum') if c in preds]
+        strata = stratum_table(preds[~xp]) if 'stratum' in preds else None
+        if strata is not None: strata.to_csv(out/'strata.csv', index=False)
         preds[cols].to_csv(out/'predictions.csv', index=False, float_format='%.9g')
         summary, results = tables['summary'], results[~xr]
         figs = dict(summary=plot_summary(summary, tag + 'summary'),
@@ -481,6 +532,6 @@ def write_bundle(out, results:pd.DataFrame, curves:pd.DataFrame, preds:pd.DataFr
     kinds = ('samples', 'closest', 'losses')
     pictures = [f'{kind}_{g}.png' for g in (quality or {}) for kind in kinds]
     md = bundle_markdown(results, summary, config, [f'{k}.png' for k in figs], phantom, quality,
-                         [p for p in pictures if (out/p).exists()], command, external)
+                         [p for p in pictures if (out/p).exists()], command, external, strata)
     (out/'summary.md').write_text(md)
     return out/'summary.md'

@@ -10,9 +10,9 @@ import numpy as np, pandas as pd
 from .audit import audit
 
 # %% auto #0
-__all__ = ['SPLIT_COLS', 'SUBSAMPLE_SEED', 'grouped_kfold', 'grouped_holdout', 'make_splits', 'part_name', 'n_repeats',
-           'repeat_of', 'split_data', 'read_splits', 'align_splits', 'part_masks', 'group_weights', 'subsample_groups',
-           'training_rows']
+__all__ = ['SPLIT_COLS', 'SUBSAMPLE_SEED', 'grouped_kfold', 'grouped_holdout', 'make_splits', 'manifest_strata', 'part_name',
+           'n_repeats', 'repeat_of', 'split_data', 'read_splits', 'align_splits', 'part_masks', 'group_weights',
+           'subsample_groups', 'training_rows']
 
 # %% ../nbs/03_splits.ipynb #c47c2ae9
 def grouped_kfold(items:pd.DataFrame, # needs `group` and `label` columns
@@ -49,12 +49,38 @@ SPLIT_COLS = ['path', 'label', 'group', 'part', 'holdout', 'split', 'sha256', 'f
 
 # %% ../nbs/03_splits.ipynb #ef0180ce
 def make_splits(items:pd.DataFrame, k:int=5, seed:int=0, test_frac:float=0.2,
-                repeats:int=1) -> pd.DataFrame:
+                repeats:int=1,
+                strata=None # a stratum per row (e.g. body region): parts balanced by label x stratum
+               ) -> pd.DataFrame:
     "Grouped stratified parts (`repeats` partitions), and a grouped hold-out for audited `items`"
     if repeats < 1: raise ValueError(f'repeats must be at least 1, not {repeats}')
-    s = items.assign(part=grouped_kfold(items, k, seed),
-                     holdout=grouped_holdout(items, test_frac, seed))[SPLIT_COLS]
-    return s.assign(**{f'part_r{r}': grouped_kfold(items, k, seed + r) for r in range(1, repeats)})
+    by = items if strata is None else items.assign(
+        label=items.label + ' | ' + pd.Series(np.asarray(strata), index=items.index).astype(str))
+    s = items.assign(part=grouped_kfold(by, k, seed),
+                     holdout=grouped_holdout(by, test_frac, seed))[SPLIT_COLS]
+    if strata is not None: s = s.assign(stratum=np.asarray(strata))
+    return s.assign(**{f'part_r{r}': grouped_kfold(by, k, seed + r) for r in range(1, repeats)})
+
+# %% ../nbs/03_splits.ipynb #stratafn
+def manifest_strata(items:pd.DataFrame, # rows with `path` relative to the dataset root
+                    column:str, # the manifest's column, e.g. 'region'
+                    manifest # the CSV: the one given as the data, or the dataset's MANIFEST.csv
+                   ) -> np.ndarray:
+    "The value of `column` for each row of `items`, read from `manifest` by path"
+    manifest = Path(manifest)
+    if not manifest.is_file(): raise FileNotFoundError(
+        f'{manifest} does not exist: strata come from the dataset manifest; give a CSV manifest '
+        f'with a {column!r} column as the data, or put MANIFEST.csv (path,{column}) beside the '
+        'class folders.')
+    m = pd.read_csv(manifest, dtype=str, keep_default_na=False)
+    if column not in m or 'path' not in m: raise ValueError(
+        f'{manifest} has no column {column!r} (it has {", ".join(m.columns)}): pick one of '
+        'those for the strata.')
+    by = dict(zip(m.path.map(lambda p: Path(p).as_posix()), m[column]))
+    if (missing := ~items.path.isin(by)).any(): raise ValueError(
+        f'{manifest} has no row for {int(missing.sum())} of the images (e.g. '
+        f'{items.path[missing].iloc[0]}): it lists another dataset.')
+    return items.path.map(by).replace('', 'unknown').to_numpy()
 
 # %% ../nbs/03_splits.ipynb #e077aa32
 def part_name(repeat:int, part:int):
