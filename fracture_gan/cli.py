@@ -244,7 +244,8 @@ def fgan_experiments(data:DATA=None,
                            engine=engine, balance=balance, threshold=threshold,
                            baselines=baseline_names(baselines))
     bank = _synth_bank(synth, size, quiet) if synth else None
-    res, curves, preds = run_experiments(ims, s, cfg, bank, device=device, progress=not quiet)
+    res, curves, preds = run_experiments(ims, s, cfg, bank, device=device, progress=not quiet,
+                                         keep=Path(out)/'classifier_runs')   # a rerun resumes
     if rank != 0: return                                              # process 0 writes
     config = dict(data=str(ims.root), experiments=cfg.__dict__, splits=splits, synth=synth,
                   processes=world)
