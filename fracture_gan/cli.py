@@ -11,9 +11,6 @@ from .data import load_images, is_fractured, is_phantom
 from .commands import (DATA, resolve_data, command_errors, int_list, float_list,
                                    recipe_list, part_arg,
                                    label_map, command_line)
-from .phantoms import make_phantoms
-from .audit import audit, format_audit
-from .splits import split_data, read_splits, align_splits, part_masks, n_repeats
 
 # %% auto #0
 __all__ = ['fgan_audit', 'fgan_split', 'fgan_phantoms', 'fgan_train_gan', 'fgan_ddp_check', 'fgan_synth', 'fgan_quality',
@@ -30,6 +27,7 @@ def fgan_audit(data:DATA=None,
                quiet:bool=False # no progress bar
               ):
     "Audit a fracture X-ray folder: counts, formats, unreadable files, duplicates, leakage"
+    from fracture_gan.audit import audit, format_audit
     rep, _ = audit(resolve_data(data, quiet), size=size, cache=cache, progress=not quiet,
                    labels=label_map(labels))
     print(format_audit(rep))
@@ -53,6 +51,7 @@ def fgan_split(data:DATA=None,
                quiet:bool=False # no progress bar
               ):
     "Write leak-free splits: path,label,group,part,holdout,split,sha256,family (+ repeats)"
+    from fracture_gan.splits import split_data
     if Path(out).exists() and not force:
         raise SystemExit(f'{out} exists; pass --force to replace it or choose another --out.')
     s = split_data(resolve_data(data, quiet), parts, seed, test_frac, out=out, repeats=repeats,
@@ -74,6 +73,7 @@ def fgan_phantoms(dest:str, # folder to create
                   shortcut:float=0. # plant a shortcut of this strength (0-1): two bones, an arrow
                  ):
     "Write a phantom radiograph dataset (Kaggle layout) to DEST"
+    from fracture_gan.phantoms import make_phantoms
     made = make_phantoms(dest, n_per_class, size, seed, overwrite=overwrite, site=site,
                          shortcut=shortcut)
     print(f'phantom dataset in {made}')
@@ -158,6 +158,7 @@ def fgan_synth(checkpoint:str, # a GAN checkpoint (checkpoint.pt)
 # %% ../nbs/12_cli.ipynb #df2e15e2
 def _real_parts(data, splits, part, size, quiet, labels=None):
     "Real `(x, y, groups)` of the training and the test side of `part` in a split table"
+    from fracture_gan.splits import read_splits, align_splits, part_masks
     ims = load_images(resolve_data(data, quiet), size=size, labels=label_map(labels),
                       progress=not quiet)
     s = align_splits(read_splits(splits), ims.items)
@@ -229,6 +230,7 @@ def fgan_experiments(data:DATA=None,
     from fracture_gan.experiments import ExperimentConfig, run_experiments, USES_SYNTH
     from fracture_gan.baselines import baseline_names
     from fracture_gan.report import write_bundle, markdown_table, summary_table
+    from fracture_gan.splits import read_splits, n_repeats
     _check_experiment_args(out, force, synth, protocol)
     rank, world, _ = process_place()
     # under torchrun: runs shared out
