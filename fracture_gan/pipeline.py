@@ -24,7 +24,7 @@ from .experiments import ExperimentConfig, run_experiments, external_test
 from .report import write_bundle
 
 # %% auto #0
-__all__ = ['KEPT', 'AUDIT_KEYS', 'RunConfig', 'cpu_demo', 'gpu_study', 'SynthBank', 'run_strata', 'run_inputs', 'gan_quality',
+__all__ = ['REDONE', 'AUDIT_KEYS', 'RunConfig', 'cpu_demo', 'gpu_study', 'SynthBank', 'run_strata', 'run_inputs', 'gan_quality',
            'StageClock', 'output_folder', 'load_study', 'bundle_config', 'run_pipeline']
 
 # %% ../nbs/11_pipeline.ipynb #498d1981
@@ -196,7 +196,7 @@ def total(self:StageClock) -> float:
     return time.perf_counter() - self.start
 
 # %% ../nbs/11_pipeline.ipynb #0ffc5982
-KEPT = ('gans', 'classifier_runs') # what a run keeps in its folder to resume from
+REDONE = ('classifier_runs',)       # what `overwrite` removes (GANs are reused if they match)
 
 def output_folder(run:RunConfig) -> Path:
     "`run.out`, made; an error if it holds an earlier run's bundle and `run.overwrite` is off"
@@ -205,7 +205,7 @@ def output_folder(run:RunConfig) -> Path:
         f'{out} holds the results of an earlier run; choose another output folder '
         'or pass overwrite (--force) to replace them.')
     if run.overwrite:
-        for d in KEPT: shutil.rmtree(out/d, ignore_errors=True)
+        for d in REDONE: shutil.rmtree(out/d, ignore_errors=True)
         (out/'summary.md').unlink(missing_ok=True)
     out.mkdir(parents=True, exist_ok=True)
     return out
