@@ -96,10 +96,10 @@ def fgan_train_gan(data:DATA=None,
                    quiet:bool=False # no progress bar
                   ):
     "Train (or resume) a GAN; writes checkpoint.pt, config.json, history.csv, losses.png, samples/"
+    data = resolve_data(data, quiet)                          # checked before anything is loaded
     from fracture_gan.gan import gan_recipe
     from fracture_gan.trainer import train_gan
     from fracture_gan.distributed import process_place, init_processes
-    data = resolve_data(data, quiet)
     kw = {k: v for k, v in dict(epochs=epochs, bs=bs, size=size,
                                 seed=seed).items() if v is not None}
     cfg = gan_recipe(recipe, tiny=tiny, **kw)
