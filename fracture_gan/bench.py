@@ -342,13 +342,14 @@ def width_run(x, y, cfg, steps:int=500, groups=None, device=None) -> dict:
 
 # %% ../nbs/13_bench.ipynb #6c77e55f
 def _earlier_rows(out, meta:dict) -> list:
-    "The rows of an earlier `width_study` written to `out` with the same settings (to resume it)"
+    "The rows of an earlier `width_study` written to `out` with the same settings, each with its CPU"
     if not out or not Path(out).exists(): return []
     rep = json.loads(Path(out).read_text())
     if differ := {k: (rep.get(k), v) for k, v in meta.items() if rep.get(k) != v}:
         raise ValueError(f'{out} holds a width study with other settings (earlier, now: {differ}); '
                          'give the same data, --splits and --steps to resume it, or another --out.')
-    return rep['rows']
+    cpu = rep.get('environment', {}).get('cpu')
+    return [{'cpu': cpu, **r} for r in rep['rows']]
 
 # %% ../nbs/13_bench.ipynb #30d9ebc7
 def width_study(data=None, # dataset folder or packed .npz (default: phantoms)
@@ -369,7 +370,8 @@ def width_study(data=None, # dataset folder or packed .npz (default: phantoms)
             lr = width_lr(ch, rule)
             if any(r['ch'] == ch and r['lr_d'] == lr for r in rows): continue  # done, or same lr
             cfg = better_recipe(size=size, ch=ch, bs=bs, lr_g=lr, lr_d=lr, seed=seed)
-            rows.append(dict(rule=rule, **width_run(x, y, cfg, steps, g, device)))
+            run = width_run(x, y, cfg, steps, g, device)
+            rows.append(dict(rule=rule, **run, cpu=environment()['cpu']))
             if progress:
                 print({k: round(v, 6) if isinstance(v, float) else v for k, v in rows[-1].items()})
             if out: _write_json(out, dict(rows=rows, **meta, environment=environment()))

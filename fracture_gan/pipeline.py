@@ -160,7 +160,10 @@ def gan_quality(run:RunConfig, bank:SynthBank, out:Path, say=print) -> dict:
     x_tr, y_tr = ims.x[tr], is_fractured(ims.items.label[tr])
     x_te, y_te = ims.x[te], is_fractured(ims.items.label[te])
     groups = dict(groups_train=bank.s.group.to_numpy()[tr], groups_test=bank.s.group.to_numpy()[te])
-    quality, shared = {}, {}
+    if 'stratum' in bank.s:
+        st = bank.s.stratum.to_numpy()
+        groups.update(strata_train=st[tr], strata_test=st[te])
+    quality, shared, strata = {}, {}, []
     for spec, (name, (xs, ys)) in zip(run.gans, bank(part).items()):
         say(f'quality of the {name} GAN on part {part}')
         t = bank.trainer(spec, part)
@@ -169,11 +172,13 @@ def gan_quality(run:RunConfig, bank:SynthBank, out:Path, say=print) -> dict:
         q, extra = quality_report(x_tr, y_tr, x_te, y_te, xs, ys, cnn_epochs=ex.epochs,
                                   seed=run.seed,
                                   device=run.device, x_synth_online=online, **groups, **shared)
-        shared = dict(feature_net=extra['feature_net'], real_only=extra['real_only'])
+        shared = {k: extra[k] for k in ('feature_net', 'real_only', 'blind')}
+        if extra['strata'] is not None: strata.append(extra['strata'].assign(gan=name))
         quality[name] = {**q, 'part': str(part), 'gan_epochs': t.epoch, 'gan_steps': t.step,
                          'gan_seconds': bank.seconds.get((name, str(part), 1.0)),
                          'd_stalled': d_stalled(t.history)}
         _gan_pictures(name, xs, ys, x_tr, y_tr, extra, t, bank.folder(spec, part), out)
+    if strata: pd.concat(strata).to_csv(out/'quality_strata.csv', index=False)
     return quality
 
 # %% ../nbs/11_pipeline.ipynb #17b9fc5a

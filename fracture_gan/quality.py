@@ -15,11 +15,13 @@ from .audit import (polar_images, duplicate_descriptors, candidate_pairs,
                                 aligned_similarity,
                                 NEAR_DUP_THRESHOLD)
 from .images import image_grid
+from .baselines import thumbnail, fit_blind
+import pandas as pd
 
 # %% auto #0
 __all__ = ['FeatureCNN', 'recalibrate_batchnorm', 'train_feature_net', 'features', 'frechet_distance',
            'kernel_inception_distance', 'precision_recall', 'density_coverage', 'memorisation', 'closest_pairs_grid',
-           'one_per_group', 'quality_report']
+           'one_per_group', 'blind_judge', 'nearest_strata', 'stratum_agreement', 'within_strata', 'quality_report']
 
 # %% ../nbs/08_quality.ipynb #24a1d2b1
 class FeatureCNN(nn.Module):
@@ -196,6 +198,63 @@ def _copy_scores(x_synth, xt, xr) -> tuple[dict, dict]:
                 near_duplicate_share=det['share'],
                 real_heldout_near_duplicate_share=det_real['share']), mem
 
+# %% ../nbs/08_quality.ipynb #8461ab37
+def blind_judge(x_train, y_train, groups_train=None, seed:int=0):
+    "`f(x) -> P(fractured)`: a fracture-blind judge (8x8 thumbnails) fitted on the real training part"
+    g = np.arange(len(x_train)) if groups_train is None else np.asarray(groups_train)
+    m = fit_blind(thumbnail(x_train, 8), np.asarray(y_train).astype(int), g, seed=seed)
+    return lambda x: m.predict_proba(thumbnail(x, 8))[:, 1]
+
+# %% ../nbs/08_quality.ipynb #b94eda91
+def nearest_strata(x, x_ref, strata_ref, k:int=5, bs:int=1024) -> np.ndarray:
+    "The most common stratum among the `k` nearest of `x_ref` (16x16 thumbnails) for each of `x`"
+    codes, inv = np.unique(np.asarray(strata_ref), return_inverse=True)
+    fr = thumbnail(x_ref, 16)
+    out = []
+    for i in range(0, len(x), bs):
+        f = thumbnail(x[i:i + bs], 16)
+        d = (f**2).sum(1)[:, None] - 2*f@fr.T + (fr**2).sum(1)[None]
+        near = inv[np.argpartition(d, min(k, len(fr) - 1), 1)[:, :k]]
+        out.append(codes[np.stack([(near == c).sum(1) for c in range(len(codes))], 1).argmax(1)])
+    return np.concatenate(out) if out else codes[:0]
+
+# %% ../nbs/08_quality.ipynb #c455bf54
+def stratum_agreement(y, strata, **judged) -> pd.DataFrame:
+    "Per stratum: images, fractured share and the balanced agreement of each `judged` P(fractured)"
+    y, strata, rows = np.asarray(y).astype(int), np.asarray(strata), []
+    for s in np.unique(strata):
+        m = strata == s
+        ba = lambda p: binary_metrics(y[m], np.asarray(p)[m])['balanced_accuracy']
+        rows.append(dict(stratum=s, n=int(m.sum()), fractured=float(y[m].mean()),
+                         **{k: ba(p) if len(np.unique(y[m])) == 2 else np.nan
+                            for k, p in judged.items()}))
+    return pd.DataFrame(rows, columns=['stratum', 'n', 'fractured', *judged])
+
+# %% ../nbs/08_quality.ipynb #765f9c26
+def within_strata(p_synth, pb_synth, y_synth, strata_synth, p_test, pb_test, y_test,
+                  strata_test) -> tuple[pd.DataFrame, dict]:
+    "`(table, means)`: judge and blind agreement per stratum, synthetic beside real test radiographs"
+    syn = stratum_agreement(y_synth, strata_synth, judge=p_synth, blind=pb_synth)
+    real = stratum_agreement(y_test, strata_test, judge=p_test, blind=pb_test)
+    t = syn.merge(real, on='stratum', how='outer', suffixes=('_synthetic', '_real'))
+    ok = t.dropna(subset=['judge_synthetic'])
+    mean = lambda c: float(np.average(ok[c], weights=ok.n_synthetic)) if len(ok) else float('nan')
+    return t, dict(label_agreement_within_strata=mean('judge_synthetic'),
+                   label_agreement_blind_within_strata=mean('blind_synthetic'))
+
+# %% ../nbs/08_quality.ipynb #a5ebc641
+def _blind_scores(blind, x_synth, y_synth, xt, yt) -> dict:
+    "The blind judge's agreement with the synthetic labels, and its balanced accuracy on real ones"
+    ba = lambda y, x: binary_metrics(y, blind(x))['balanced_accuracy']
+    return dict(label_agreement_blind=ba(y_synth, x_synth), blind_judge_balanced_accuracy=ba(yt, xt))
+
+# %% ../nbs/08_quality.ipynb #9575e408
+def _strata_scores(net, blind, x_synth, y_synth, xr, sr, xt, yt, st) -> tuple[pd.DataFrame, dict]:
+    "`within_strata` of the synthetic images (strata from `nearest_strata`) and the real test part"
+    judge = lambda x: predict_proba(net, x)
+    return within_strata(judge(x_synth), blind(x_synth), y_synth, nearest_strata(x_synth, xr, sr),
+                         judge(xt), blind(xt), yt, st)
+
 # %% ../nbs/08_quality.ipynb #7b0300dc
 def quality_report(x_train, y_train, x_test, y_test, x_synth, y_synth,
                    feature_net:FeatureCNN|None=None,
@@ -203,7 +262,9 @@ def quality_report(x_train, y_train, x_test, y_test, x_synth, y_synth,
                    cnn_epochs:int=20, feature_epochs:int=20, n:int|None=None, seed:int=0,
                    device=None,
                    groups_train=None, groups_test=None, # duplicate groups (default: each its own)
-                   x_synth_online=None # the online generator's images, when `x_synth` came from EMA
+                   x_synth_online=None, # the online generator's images, when `x_synth` came from EMA
+                   blind=None, # a `blind_judge` of the real training part (default: fitted)
+                   strata_train=None, strata_test=None # strata of the real rows, e.g. body region
                   ) -> tuple[dict, dict]:
     "Quality of synthetic images against real radiographs: `(report, extras)`; targets 1 fractured"
     rng = np.random.default_rng(seed)
@@ -218,6 +279,13 @@ def quality_report(x_train, y_train, x_test, y_test, x_synth, y_synth,
     rep = dict(n=int(n), n_real_radiographs=len(xt), feature_space=space)
     rep.update(_distance_scores(net, x_synth, xt, xr, n, rng, seed))
     rep.update(_judge_scores(net, x_synth, y_synth, xt, yt, x_synth_online))
+    blind = blind or blind_judge(x_train, y_train, groups_train, seed)
+    rep.update(_blind_scores(blind, x_synth, y_synth, xt, yt))
+    strata = None
+    if strata_train is not None:
+        sr, st = np.asarray(strata_train)[dr], np.asarray(strata_test)[dt]
+        strata, means = _strata_scores(net, blind, x_synth, y_synth, xr, sr, xt, yt, st)
+        rep.update(means)
     fit = lambda x, y: fit_classifier(x, y, x_test[:1], y_test[:1], epochs=cnn_epochs, seed=seed,
                                       device=device)
     tstr, trtr = fit(x_synth, y_synth), real_only
@@ -226,4 +294,5 @@ def quality_report(x_train, y_train, x_test, y_test, x_synth, y_synth,
     copies, mem = _copy_scores(x_synth, xt, xr)
     plain = lambda v: float(v) if isinstance(v, (np.floating, float)) else v
     rep = {k: plain(v) for k, v in {**rep, **copies}.items()}
-    return rep, dict(memorisation=mem, train_reference=xr, feature_net=net, real_only=trtr)
+    return rep, dict(memorisation=mem, train_reference=xr, feature_net=net, real_only=trtr,
+                     blind=blind, strata=strata)

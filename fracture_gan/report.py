@@ -256,12 +256,18 @@ def gan_comparison(quality:dict) -> pd.DataFrame:
                      'online': r('label_agreement_online'),
                      'online normalised': normalised(r('label_agreement_online'),
                                                      r('judge_balanced_accuracy')),
-                     'judge': r('judge_balanced_accuracy'), 'FD': r('fd'), 'recall': r('recall'),
+                     'judge': r('judge_balanced_accuracy'),
+                     'blind agreement': r('label_agreement_blind'),
+                     'blind judge': r('blind_judge_balanced_accuracy'),
+                     'within strata': r('label_agreement_within_strata'),
+                     'blind within strata': r('label_agreement_blind_within_strata'),
+                     'FD': r('fd'), 'recall': r('recall'),
                      'memorised %': 100*r('memorised_share'), 'GAN epochs': q.get('gan_epochs'),
                      'GAN s': q.get('gan_seconds')})
     df = pd.DataFrame(rows)
-    if 'study' in quality: df.insert(7, 'FD / study', df.FD/quality['study'].get('fd', np.nan))
-    return df
+    if 'study' in quality:
+        df.insert(df.columns.get_loc('FD') + 1, 'FD / study', df.FD/quality['study'].get('fd', np.nan))
+    return df.drop(columns=[c for c in ('within strata', 'blind within strata') if df[c].isna().all()])
 
 # %% ../nbs/10_report.ipynb #1d9170d2
 def frame_markdown(df:pd.DataFrame) -> str:
