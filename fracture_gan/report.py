@@ -19,10 +19,11 @@ from .stats import (mean_ci, paired_test, group_scores, group_classes,
                                 RUN_KEYS)
 
 # %% auto #0
-__all__ = ['METRICS', 'PAIRED', 'CONTROL', 'SUMMARY_HEADER', 'PHANTOM_BANNER', 'STRATUM_BALANCED', 'RUN_KEYS', 'PREDICTION_COLS',
-           'summary_table', 'markdown_table', 'plot_curves', 'plot_summary', 'plot_roc', 'plot_sweep',
-           'quality_markdown', 'gan_comparison', 'frame_markdown', 'BundleInfo', 'blind_verdict', 'control_verdict',
-           'stratum_scores', 'stratum_table', 'strata_markdown', 'bundle_markdown', 'external_rows', 'write_bundle']
+__all__ = ['METRICS', 'PAIRED', 'CONTROL', 'SUMMARY_HEADER', 'PHANTOM_BANNER', 'NEWER_QUALITY', 'STRATUM_BALANCED', 'RUN_KEYS',
+           'PREDICTION_COLS', 'summary_table', 'markdown_table', 'plot_curves', 'plot_summary', 'plot_roc',
+           'plot_sweep', 'quality_markdown', 'gan_comparison', 'frame_markdown', 'BundleInfo', 'blind_verdict',
+           'control_verdict', 'stratum_scores', 'stratum_table', 'strata_markdown', 'bundle_markdown', 'external_rows',
+           'write_bundle']
 
 # %% ../nbs/10_report.ipynb #2897c222
 METRICS = ['accuracy', 'balanced_accuracy', 'roc_auc', 'sensitivity', 'specificity']
@@ -245,6 +246,10 @@ def quality_markdown(quality:dict) -> str:
     rows = [f'| {i} | ' + ' | '.join(f(v) for v in r) + ' |' for i, r in q.iterrows()]
     return '\n'.join(head + rows)
 
+# %% ../nbs/10_report.ipynb #6624e40a
+# columns of reports that older bundles lack (left out when no GAN has them)
+NEWER_QUALITY = ('blind agreement', 'blind judge', 'within strata', 'blind within strata')
+
 # %% ../nbs/10_report.ipynb #4ce9309c
 def gan_comparison(quality:dict) -> pd.DataFrame:
     "A row per GAN of `{name: quality report}`: label agreement (EMA, online), FD, recall, copying"
@@ -267,7 +272,7 @@ def gan_comparison(quality:dict) -> pd.DataFrame:
     df = pd.DataFrame(rows)
     if 'study' in quality:
         df.insert(df.columns.get_loc('FD') + 1, 'FD / study', df.FD/quality['study'].get('fd', np.nan))
-    return df.drop(columns=[c for c in ('within strata', 'blind within strata') if df[c].isna().all()])
+    return df.drop(columns=[c for c in NEWER_QUALITY if df[c].isna().all()])
 
 # %% ../nbs/10_report.ipynb #1d9170d2
 def frame_markdown(df:pd.DataFrame) -> str:
