@@ -243,17 +243,19 @@ def within_strata(p_synth, pb_synth, y_synth, strata_synth, p_test, pb_test, y_t
                    label_agreement_blind_within_strata=mean('blind_synthetic'))
 
 # %% ../nbs/08_quality.ipynb #a5ebc641
-def _blind_scores(blind, x_synth, y_synth, xt, yt) -> dict:
+def _blind_scores(pb_synth, pb_test, y_synth, yt) -> dict:
     "The blind judge's agreement with the synthetic labels, and its balanced accuracy on real ones"
-    ba = lambda y, x: binary_metrics(y, blind(x))['balanced_accuracy']
-    return dict(label_agreement_blind=ba(y_synth, x_synth), blind_judge_balanced_accuracy=ba(yt, xt))
+    ba = lambda y, p: binary_metrics(y, p)['balanced_accuracy']
+    return dict(label_agreement_blind=ba(y_synth, pb_synth),
+                blind_judge_balanced_accuracy=ba(yt, pb_test))
 
 # %% ../nbs/08_quality.ipynb #9575e408
-def _strata_scores(net, blind, x_synth, y_synth, xr, sr, xt, yt, st) -> tuple[pd.DataFrame, dict]:
+def _strata_scores(net, pb_synth, pb_test, x_synth, y_synth, xr, sr, xt, yt,
+                   st) -> tuple[pd.DataFrame, dict]:
     "`within_strata` of the synthetic images (strata from `nearest_strata`) and the real test part"
     judge = lambda x: predict_proba(net, x)
-    return within_strata(judge(x_synth), blind(x_synth), y_synth, nearest_strata(x_synth, xr, sr),
-                         judge(xt), blind(xt), yt, st)
+    return within_strata(judge(x_synth), pb_synth, y_synth, nearest_strata(x_synth, xr, sr),
+                         judge(xt), pb_test, yt, st)
 
 # %% ../nbs/08_quality.ipynb #7b0300dc
 def quality_report(x_train, y_train, x_test, y_test, x_synth, y_synth,
@@ -280,11 +282,12 @@ def quality_report(x_train, y_train, x_test, y_test, x_synth, y_synth,
     rep.update(_distance_scores(net, x_synth, xt, xr, n, rng, seed))
     rep.update(_judge_scores(net, x_synth, y_synth, xt, yt, x_synth_online))
     blind = blind or blind_judge(x_train, y_train, groups_train, seed)
-    rep.update(_blind_scores(blind, x_synth, y_synth, xt, yt))
+    pb = blind(x_synth), blind(xt)   # once, for the overall and the per-stratum scores
+    rep.update(_blind_scores(*pb, y_synth, yt))
     strata = None
     if strata_train is not None:
         sr, st = np.asarray(strata_train)[dr], np.asarray(strata_test)[dt]
-        strata, means = _strata_scores(net, blind, x_synth, y_synth, xr, sr, xt, yt, st)
+        strata, means = _strata_scores(net, *pb, x_synth, y_synth, xr, sr, xt, yt, st)
         rep.update(means)
     fit = lambda x, y: fit_classifier(x, y, x_test[:1], y_test[:1], epochs=cnn_epochs, seed=seed,
                                       device=device)
