@@ -8,7 +8,8 @@ import os, sys
 import numpy as np
 
 # %% auto #0
-__all__ = ['PRECISIONS', 'environment', 'default_device', 'pick_precision', 'tune_cpu_allocator', 'runtime_note']
+__all__ = ['PRECISIONS', 'environment', 'default_device', 'pick_precision', 'tune_cpu_allocator', 'share_cores_in_tests',
+           'runtime_note']
 
 # %% ../nbs/00b_runtime.ipynb #074d7864
 def environment() -> dict:
@@ -76,6 +77,19 @@ def tune_cpu_allocator(mmap_threshold:int=32 << 20, # blocks below this come fro
     M_TRIM_THRESHOLD, M_MMAP_THRESHOLD = -1, -3
     return bool(libc.mallopt(M_TRIM_THRESHOLD, trim_threshold)
                 and libc.mallopt(M_MMAP_THRESHOLD, mmap_threshold))
+
+# %% ../nbs/00b_runtime.ipynb #02c08c3a
+def share_cores_in_tests() -> int|None:
+    "Under `IN_TEST`: torch threads per notebook so `nbdev_test`'s workers fill the cores, no more"
+    if not os.environ.get('IN_TEST') or os.environ.get('OMP_NUM_THREADS'): return None
+    cpus = os.cpu_count() or 1
+    n = max(1, cpus // min(cpus, 8))             # nbdev_test runs min(cpus, 8) notebooks at once
+    os.environ['OMP_NUM_THREADS'] = str(n)       # torch imported later, and commands started
+    if 'torch' in sys.modules: sys.modules['torch'].set_num_threads(n)
+    return n
+
+# %% ../nbs/00b_runtime.ipynb #528fc91d
+share_cores_in_tests()
 
 # %% ../nbs/00b_runtime.ipynb #df9c53b0
 def runtime_note() -> str:

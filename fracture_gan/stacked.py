@@ -124,6 +124,11 @@ def stacked_step(model:StackedCNN, opt:StackedAdam, xb, yb, active) -> torch.Ten
         for b, old in keep: b.copy_(torch.where(active.view(-1, *[1]*(b.ndim - 1)), b, old))
     return loss.detach()
 
+# %% ../nbs/07a_stacked.ipynb #cc5944ed
+def _batches(n:int, bs:int) -> int:
+    "Batches an epoch of `n` images: whole batches only, but at least one"
+    return max(1, n//bs) if n else 0
+
 # %% ../nbs/07a_stacked.ipynb #aa6de027
 @dataclass
 class StackJob:
@@ -135,26 +140,31 @@ class StackJob:
 
     def steps(self, bs:int) -> int:
         "Training steps of this job at batch size `bs` (incomplete batches dropped)"
-        return sum(len(r)//bs*e for r, e in self.phases)
+        return sum(_batches(len(r), bs)*e for r, e in self.phases)
+
+# %% ../nbs/07a_stacked.ipynb #96d556ee
+def _epoch_order(n:int, bs:int, rng) -> np.ndarray:
+    "One epoch's shuffled rows: whole batches, or all `n` and random repeats up to one batch"
+    perm = rng.permutation(n)
+    if n >= bs: return perm[:n//bs*bs]
+    return np.concatenate([perm, rng.integers(0, n, bs - n)])
 
 # %% ../nbs/07a_stacked.ipynb #82d4c2fc
 def schedule(jobs:list, bs:int=32):
     "Per step and model: pool rows, `active`, `reset`; `{step: [(model, epoch), ...]}`, last epochs"
     for j, job in enumerate(jobs):
-        for r, e in job.phases:
-            if e and len(r) < bs:
-                raise ValueError(f'job {j}: a phase has {len(r)} images, fewer than one batch of '
-                                 f'{bs}')
+        if any(e and not len(r) for r, e in job.phases):
+            raise ValueError(f'job {j}: a phase has epochs but no images')
     n, S = len(jobs), max(j.steps(bs) for j in jobs)
     rows, ends = np.zeros((S, n, bs), np.int64), {}
     active, reset = np.zeros((S, n), bool), np.zeros((S, n), bool)
     for m, job in enumerate(jobs):
         t = 0
         for p, (r, e) in enumerate(job.phases):
-            r, per = np.asarray(r), len(r)//bs
+            r, per = np.asarray(r), _batches(len(r), bs)
             if e: reset[t, m] = True
             for ep in range(e):
-                perm = np.random.default_rng([job.seed, p, ep]).permutation(len(r))[:per*bs]
+                perm = _epoch_order(len(r), bs, np.random.default_rng([job.seed, p, ep]))
                 rows[t:t+per, m] = r[perm].reshape(per, bs)
                 active[t:t+per, m] = True
                 t += per
