@@ -139,7 +139,7 @@ class StackJob:
     seed:int = 0
 
     def steps(self, bs:int) -> int:
-        "Training steps of this job at batch size `bs` (incomplete batches dropped)"
+        "Training steps of this job at batch size `bs` (incomplete batches dropped, one at least)"
         return sum(_batches(len(r), bs)*e for r, e in self.phases)
 
 # %% ../nbs/07a_stacked.ipynb #96d556ee
