@@ -85,6 +85,7 @@ def fgan_train_gan(data:DATA=None,
                    recipe:str='better', # 'study', 'better' or 'fewshot', with field=value overrides
                    out:str='runs/gan', # output folder; a checkpoint there is resumed
                    epochs:int=None, # default: the recipe's (100)
+                   steps:int=None, # generator steps instead of epochs (whole epochs, rounded up)
                    splits:str=None, # split table (fgan_split): the GAN sees the training part only
                    part:str='holdout', # which training part: a part number, 'holdout' or 'official'
                    size:int=64, # image side (the study's DCGAN: 64 only)
@@ -100,7 +101,7 @@ def fgan_train_gan(data:DATA=None,
     from fracture_gan.gan import gan_recipe
     from fracture_gan.trainer import train_gan
     from fracture_gan.distributed import process_place, init_processes
-    kw = {k: v for k, v in dict(epochs=epochs, bs=bs, size=size,
+    kw = {k: v for k, v in dict(epochs=epochs, steps=steps, bs=bs, size=size,
                                 seed=seed).items() if v is not None}
     cfg = gan_recipe(recipe, tiny=tiny, **kw)
     if splits is None: print('warning: no --splits given, so the GAN sees every image; '
@@ -290,6 +291,7 @@ def fgan_run(data:DATA=None,
              experiments:str='1,2,3,4,5,6,7', # experiments to run (6-7: controls); '': GANs only
              epochs:int=20, # classifier epochs
              gan_epochs:int=None, # default: 4 with --tiny, the recipes' otherwise
+             gan_steps:int=None, # generator steps per GAN instead of epochs (wins over gan_epochs)
              n_synth:int=None, # synthetic images a training part (default: 1000 --tiny, else 10500)
              fractions:str='1', # real-data shares for experiments 1, 3, 4, e.g. 0.1,0.25,0.5,1
              inputs:str=None, # folder with audit.json and splits.csv to reuse
@@ -310,7 +312,8 @@ def fgan_run(data:DATA=None,
     tiny = tiny or data is None
     ex = _experiment_args(protocol, epochs, fractions, engine, experiments, balance, threshold,
                           parts, repeats, seeds, baselines)
-    extra = {k: v for k, v in dict(gan_epochs=gan_epochs, n_synth=n_synth).items() if v}
+    extra = {k: v for k, v in dict(gan_epochs=gan_epochs, gan_steps=gan_steps,
+                                   n_synth=n_synth).items() if v}
     run = (cpu_demo if tiny else gpu_study)(
         experiments=ex, data=str(resolve_data(data, quiet)), labels=label_map(labels),
         gans=recipe_list(gans), out=out or time.strftime('runs/%Y%m%d-%H%M%S'),
@@ -354,7 +357,7 @@ def fgan_bench(what:Param("'dcgan': the GAN trainer vs plain PyTorch; 'cond': th
                n_synth:int=10_500, # experiments: stand-in synthetic images
                models:int=8, # classifier: models each loop trains (one epoch of 2,048 images each)
                rounds:int=3, # classifier: interleaved timing rounds (medians reported)
-               engine:str='auto', # experiments: 'fastai', 'stacked' or 'auto' (stacked on CUDA)
+               engine:str='auto', # experiments: 'fastai', 'stacked' or 'auto' (stacked)
                splits:str=None, # width: split table (the GANs train on the hold-out's training side)
                widths:str='8,32,64', # width: base channels
                rules:str='fixed,width,sqrt', # width: learning-rate rules (`gan.width_lr`)

@@ -94,8 +94,7 @@ def use_stack(self:ExperimentConfig, device=None) -> bool:
     "Whether the runs train as one stack (`07a_stacked`) rather than one fastai `Learner` each"
     if self.engine not in ('auto', 'fastai', 'stacked'):
         raise ValueError(f"engine {self.engine!r}: use 'fastai', 'stacked' or 'auto'")
-    if self.engine == 'auto': return default_device(device).type == 'cuda'
-    return self.engine == 'stacked'
+    return self.engine != 'fastai'
 
 # %% ../nbs/09_experiments.ipynb #51dfacb1
 # a training part whose smaller class has fewer files than this share counts as imbalanced

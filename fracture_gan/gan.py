@@ -23,6 +23,7 @@ class GANConfig:
     ch:int = 64                  # cond, fewshot: base channel width
     width:float = 1.0            # dcgan: filter multiplier (1: the study's network; less: CPU runs)
     epochs:int = 100
+    steps:int|None = None        # generator steps of the run; set, it decides the epochs
     bs:int = 64
     lr_g:float|None = None       # Adam's step for G; None: fitted to the width (`width_lr`)
     lr_d:float|None = None       # the same for D
@@ -98,7 +99,7 @@ def _field_value(name, text):
     kind = re.sub(r'\s*\|\s*None', '', kinds[name])
     if kind == 'bool': return text.lower() in ('1', 'true', 'yes')
     if kind == 'tuple': return tuple(float(v) for v in text.split(','))
-    if kind == 'float' and text.lower() == 'none': return None
+    if '|' in kinds[name] and text.lower() == 'none': return None
     return {'int': int, 'float': float}.get(kind, str)(text)
 
 def _parse_spec(spec):

@@ -40,6 +40,7 @@ class RunConfig:
     size:int = 64
     gans:tuple = ('study', 'better')     # GAN recipes (`gan.gan_recipe` specs)
     gan_epochs:int|None = None           # None: the recipes' own (100 for the study's DCGAN)
+    gan_steps:int|None = None            # generator steps per GAN, a budget that compares (wins)
     tiny:bool = False                    # narrow GANs for CPU smoke runs
     n_synth:int = 10_500                 # synthetic images per training part (the study: ~10,500)
     quality:bool = True                  # quality report on the first training part
@@ -51,9 +52,10 @@ class RunConfig:
 # %% ../nbs/11_pipeline.ipynb #4fd5ca12
 @patch
 def gan_config(self:RunConfig, spec:str) -> GANConfig:
-    "The GAN recipe `spec` under this run's seed, size, epochs and width"
+    "The GAN recipe `spec` under this run's seed, size, length and width"
     kw = dict(seed=self.seed, size=self.size, sample_every=10**6, save_every=10**6)
     if self.gan_epochs: kw['epochs'] = self.gan_epochs
+    if self.gan_steps: kw['steps'] = self.gan_steps
     return gan_recipe(spec, tiny=self.tiny, **kw)
 
 # %% ../nbs/11_pipeline.ipynb #0e463fc1
@@ -229,6 +231,14 @@ def load_study(run:RunConfig, data:Path, out:Path,
     return ims, other
 
 # %% ../nbs/11_pipeline.ipynb #f1bd87a1
+@patch
+def training_log(self:SynthBank) -> list[dict]:
+    "One row per GAN trained: recipe, part, real share, epochs, steps, images shown, seconds"
+    return [dict(gan=name, part=part, frac=frac, epochs=t.epoch, steps=t.step,
+                 images_shown=t.step*t.batch_images, seconds=self.seconds.get((name, part, frac)))
+            for (name, part, frac), t in self.cache.items()]
+
+# %% ../nbs/11_pipeline.ipynb #80cad093
 AUDIT_KEYS = ('n_files', 'n_images', 'counts', 'n_distinct_contents', 'n_groups', 'leakage',
               'leakage_exact')
 
@@ -243,6 +253,7 @@ def bundle_config(run:RunConfig, data:Path, other, rep:dict, inputs:dict, bank:S
                 gans={recipe_name(g): asdict(run.gan_config(g)) for g in run.gans},
                 # as each trainer chose
                 gan_precision={name: t.precision for (name, _, _), t in bank.cache.items()},
+                gan_training=bank.training_log(),
                 data=str(data), phantom=is_phantom(data), inputs=inputs, external=external,
                 audit={k: rep[k] for k in AUDIT_KEYS}, environment=environment(),
                 seconds=clock.total,

@@ -198,6 +198,28 @@ def batches(self:GANTrainer) -> list:
     order = self.draw(torch.arange(len(self.x), device=self.device))
     return [order[i*cfg.bs:(i+1)*cfg.bs] for i in range(len(order)//cfg.bs)]
 
+# %% ../nbs/05a_trainer.ipynb #82b55b78
+@patch(as_prop=True)
+def steps_per_epoch(self:GANTrainer) -> int:
+    "Generator steps an epoch takes (`len(self.batches())`, without drawing)"
+    if self.cfg.arch != 'dcgan': return len(self.x)//self.cfg.bs
+    return min(c for c in self.class_counts if c)//self.cfg.bs
+
+# %% ../nbs/05a_trainer.ipynb #44f2517d
+@patch(as_prop=True)
+def batch_images(self:GANTrainer) -> int:
+    "Real images a step trains on: `bs`, or `bs` per class present for the DCGAN"
+    per = sum(1 for c in self.class_counts if c) if self.cfg.arch == 'dcgan' else 1
+    return self.cfg.bs*per
+
+# %% ../nbs/05a_trainer.ipynb #19f053a6
+@patch
+def run_epochs(self:GANTrainer, cfg:GANConfig|None=None) -> int:
+    "Whole epochs of the run `cfg` (default: the trainer's) asks for: `epochs`, or `steps` rounded up"
+    cfg = cfg or self.cfg
+    if cfg.steps is None: return cfg.epochs
+    return max(1, -(-cfg.steps//max(self.steps_per_epoch, 1)))
+
 # %% ../nbs/05a_trainer.ipynb #cf20f4e6
 @patch
 @torch.no_grad()
@@ -441,11 +463,11 @@ def warn_if_stalled(self:GANTrainer):
 # %% ../nbs/05a_trainer.ipynb #7afe1fe5
 @patch
 def fit(self:GANTrainer, epochs:int|None=None, progress:bool=True):
-    "Train until `epochs` (default `cfg.epochs`) are done, writing sample grids and checkpoints"
-    epochs = epochs or self.cfg.epochs
+    "Train until `epochs` (default `run_epochs()`) are done, writing sample grids and checkpoints"
+    epochs = epochs or self.run_epochs()
     if self.step == 0 and self.cfg.aux and self.cfg.d_warmup:
         # the whole run's, however it is split up
-        run_steps = self.cfg.epochs*(len(self.x)//self.cfg.bs)
+        run_steps = self.run_epochs()*self.steps_per_epoch
         self.warmup_discriminator(min(self.cfg.d_warmup, run_steps))
     mb = master_bar(range(self.epoch, epochs)) if progress else range(self.epoch, epochs)
     for e in mb:
@@ -621,7 +643,8 @@ def plot_history(history, fn=None, title=''):
 # %% ../nbs/05a_trainer.ipynb #1ce94269
 def _check_resumable(ck, trained:GANConfig, asked:GANConfig):
     "Refuse to continue checkpoint `ck`, trained as `trained`, as `asked`, naming what differs"
-    a, b = asdict(replace(trained, epochs=0)), asdict(replace(asked, epochs=0, betas=tuple(asked.betas)))
+    a = asdict(replace(trained, epochs=0, steps=None))
+    b = asdict(replace(asked, epochs=0, steps=None, betas=tuple(asked.betas)))
     a['betas'] = tuple(a['betas'])
     differ = [f'{k} {a[k]!r} there, {b[k]!r} here' for k in a if a[k] != b[k]]
     if differ:
@@ -647,7 +670,7 @@ def train_gan(data, # dataset folder, or an already loaded `ImageSet`
     if ck.exists():
         t = GANTrainer.load(ck, x, y, out=out, device=device, groups=groups)
         _check_resumable(ck, t.cfg, cfg)
-        t.cfg.epochs = cfg.epochs
+        t.cfg.epochs, t.cfg.steps = cfg.epochs, cfg.steps
     else: t = GANTrainer(cfg, x, y, out=out, device=device, groups=groups)
     main = t.rank == 0                                  # under torchrun only process 0 writes
     n_groups = None if groups is None else int(pd.Series(groups).nunique())
@@ -657,7 +680,7 @@ def train_gan(data, # dataset folder, or an already loaded `ImageSet`
     if main:
         out.mkdir(parents=True, exist_ok=True)
         (out/'config.json').write_text(json.dumps(config, indent=1, default=str))
-    t.fit(cfg.epochs, progress=progress and main)
+    t.fit(t.run_epochs(), progress=progress and main)
     if main:
         pd.DataFrame(t.history).to_csv(out/'history.csv', index=False)
         plot_history(t.history, out/'losses.png', f'{cfg.arch} GAN')
