@@ -680,7 +680,7 @@ def train_gan(data, # dataset folder, or an already loaded `ImageSet`
     if main:
         out.mkdir(parents=True, exist_ok=True)
         (out/'config.json').write_text(json.dumps(config, indent=1, default=str))
-    t.fit(t.run_epochs(), progress=progress and main)
+    t.fit(progress=progress and main)                    # to `run_epochs()`
     if main:
         pd.DataFrame(t.history).to_csv(out/'history.csv', index=False)
         plot_history(t.history, out/'losses.png', f'{cfg.arch} GAN')
