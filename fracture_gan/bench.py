@@ -199,9 +199,9 @@ def plain_classifier_loop(x:np.ndarray, # uint8 images (n, 64, 64)
 def _fastai_loop(x, y, epochs, bs, k):
     for seed in range(k): fit_classifier(x, y, x[:bs], y[:bs], epochs=epochs, bs=bs, seed=seed)
 
-def _stacked_loop(x, y, epochs, bs, k):
+def _stacked_loop(x, y, epochs, bs, k, precision='fp32'):
     jobs = [StackJob([(np.arange(len(x)), epochs)], np.arange(bs), seed=s) for s in range(k)]
-    fit_stacked(jobs, x, y, bs=bs, device='cpu', progress=False)
+    fit_stacked(jobs, x, y, bs=bs, device='cpu', progress=False, precision=precision)
 
 def _plain_tuned_loop(x, y, epochs, bs, k):
     tune_cpu_allocator()
@@ -214,6 +214,7 @@ CLASSIFIER_VARIANTS = {
     'plain eager fp32, tuned allocator': _plain_tuned_loop,
     'package, fastai Learner': _fastai_loop,
     'package, stacked': _stacked_loop,
+    'package, stacked, bf16': partial(_stacked_loop, precision='bf16'),
 }
 
 # %% ../nbs/13_bench.ipynb #32ba4151

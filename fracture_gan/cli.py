@@ -220,6 +220,7 @@ def fgan_experiments(data:DATA=None,
                      warm_epochs:int=20,
                      fractions:str='1', # real-data shares for experiments 1, 3, 4
                      engine:str='auto', # 'fastai' (Learner per run), 'stacked' (all as one), 'auto'
+                     precision:str='fp32', # stacked engine: 'fp32', 'bf16', 'auto' (bf16 if native)
                      balance:str='auto', # repeat the smaller class: 'on', 'off', 'auto' (under 35%)
                      threshold:str='auto', # decision cut: 'fixed' (0.5), 'train', 'auto'
                      baselines:str='all', # fracture-blind rows: 'all', 'none', names ('8x8 thumbnail')
@@ -244,8 +245,8 @@ def fgan_experiments(data:DATA=None,
     cfg = ExperimentConfig(experiments=exps, protocol=protocol, n_parts=int(s.part.max()) + 1,
                            repeats=n_repeats(s), seeds=int_list(seeds), epochs=epochs,
                            warm_epochs=warm_epochs, fractions=float_list(fractions), size=size,
-                           engine=engine, balance=balance, threshold=threshold,
-                           baselines=baseline_names(baselines))
+                           engine=engine, precision=precision, balance=balance,
+                           threshold=threshold, baselines=baseline_names(baselines))
     bank = _synth_bank(synth, size, quiet) if synth else None
     res, curves, preds = run_experiments(ims, s, cfg, bank, device=device, progress=not quiet,
                                          keep=Path(out)/'classifier_runs')   # a rerun resumes
@@ -259,11 +260,11 @@ def fgan_experiments(data:DATA=None,
 
 # %% ../nbs/12_cli.ipynb #d1f1b3b4
 def _experiment_args(protocol, epochs, fractions, engine, experiments, balance, threshold,
-                     parts=None, repeats=1, seeds=None, baselines='all') -> dict:
+                     parts=None, repeats=1, seeds=None, baselines='all', precision='fp32') -> dict:
     "`ExperimentConfig` fields from `fgan_run`'s options; those not given keep the run's defaults"
     from fracture_gan.baselines import baseline_names
     ex = dict(protocol=protocol, epochs=epochs, fractions=float_list(fractions), engine=engine,
-              experiments=int_list(experiments), balance=balance, threshold=threshold,
+              precision=precision, experiments=int_list(experiments), balance=balance, threshold=threshold,
               baselines=baseline_names(baselines))
     if parts: ex['n_parts'] = parts
     if repeats > 1: ex['repeats'] = repeats
@@ -290,7 +291,7 @@ def fgan_run(data:DATA=None,
              seeds:str=None, # classifier seeds (default: 0 on phantoms, 0,1,2 on real data)
              experiments:str='1,2,3,4,5,6,7', # experiments to run (6-7: controls); '': GANs only
              epochs:int=20, # classifier epochs
-             gan_epochs:int=None, # default: 4 with --tiny, the recipes' otherwise
+             gan_epochs:int=None, # --tiny: 4 on phantoms, else 400 steps; or the recipes'
              gan_steps:int=None, # generator steps per GAN instead of epochs (wins over gan_epochs)
              n_synth:int=None, # synthetic images a training part (default: 1000 --tiny, else 10500)
              fractions:str='1', # real-data shares for experiments 1, 3, 4, e.g. 0.1,0.25,0.5,1
@@ -300,6 +301,7 @@ def fgan_run(data:DATA=None,
              tiny:bool=False, # narrow GANs for CPU (implied without data)
              no_quality:bool=False, # skip the GAN quality report
              engine:str='auto', # 'fastai' (a Learner per run), 'stacked' (all as one), 'auto'
+             precision:str='fp32', # stacked engine: 'fp32', 'bf16', 'auto' (bf16 where native)
              balance:str='auto', # repeat the smaller class: 'on', 'off', 'auto' (under 35%)
              threshold:str='auto', # decision cut: 'fixed' (0.5), 'train' (training images), 'auto'
              baselines:str='all', # fracture-blind rows: 'all', 'none', names ('8x8 thumbnail')
@@ -311,7 +313,7 @@ def fgan_run(data:DATA=None,
     from fracture_gan.pipeline import cpu_demo, gpu_study, run_pipeline
     tiny = tiny or data is None
     ex = _experiment_args(protocol, epochs, fractions, engine, experiments, balance, threshold,
-                          parts, repeats, seeds, baselines)
+                          parts, repeats, seeds, baselines, precision)
     extra = {k: v for k, v in dict(gan_epochs=gan_epochs, gan_steps=gan_steps,
                                    n_synth=n_synth).items() if v}
     run = (cpu_demo if tiny else gpu_study)(

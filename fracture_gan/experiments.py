@@ -15,7 +15,7 @@ from .runtime import default_device
 from .splits import (align_splits, part_masks, part_name, training_rows, group_weights,
                                  SUBSAMPLE_SEED)
 from .classifier import fit_classifier, predict_proba, binary_metrics, history
-from .stacked import StackJob, fit_stacked
+from .stacked import StackJob, fit_stacked, stack_precision
 from .models import study_cnn
 from .audit import duplicate_groups
 from .baselines import BASELINES, blind_model
@@ -58,6 +58,7 @@ class ExperimentConfig:
     fractions:tuple = (1.0,)        # shares of the real training part, for experiments 1, 3, 4
     size:int = 64
     engine:str = 'auto'             # 'fastai' (a Learner per run), 'stacked' (all at once), 'auto'
+    precision:str = 'fp32'          # stacked engine: 'fp32', 'bf16', 'auto' (`stack_precision`)
     balance:str = 'auto'            # repeat the smaller class in training: 'on', 'off', 'auto'
     threshold:str = 'auto'          # decision cut: 'fixed' (0.5), 'train' (training images), 'auto'
 
@@ -67,6 +68,7 @@ class ExperimentConfig:
             raise ValueError(f"balance {self.balance!r}: use 'auto', 'on' or 'off'")
         if self.threshold not in ('auto', 'fixed', 'train'):
             raise ValueError(f"threshold {self.threshold!r}: use 'auto', 'fixed' or 'train'")
+        stack_precision(self.precision)   # refuses an unknown precision, naming the choices
         if self.protocol not in PROTOCOLS:
             raise ValueError(f'protocol {self.protocol!r}: use one of {PROTOCOLS}')
         if self.protocol == 'grouped' and self.n_parts < 2:
@@ -295,7 +297,8 @@ def _train_stacked(runs, phases, x, y, cfg, device, progress, x_ext=None) -> lis
     jobs = [StackJob([(p.rows, p.epochs) for p in ph], r.test, augment=any(p.augment for p in ph),
                      seed=r.seed)
             for r, ph in zip(runs, phases)]
-    out = fit_stacked(jobs, x, y, lr=cfg.lr, bs=cfg.bs, device=device, progress=progress)
+    out = fit_stacked(jobs, x, y, lr=cfg.lr, bs=cfg.bs, device=device, progress=progress,
+                      precision=cfg.precision)
     tr = lambda r: x[r.train] if r.tune else None                          # to choose the cut on
     return [dict(history=o['history'], proba=o['proba'], seconds=o['seconds'],
                  external=_proba_of(o['state'], x_ext, device),
@@ -381,7 +384,9 @@ TRAINING_FIELDS = ('epochs', 'warm_epochs', 'bs', 'lr', 'size', 'balance', 'thre
 
 def runs_fingerprint(runs:list[Run], pool_hash:str, cfg:ExperimentConfig, device=None) -> str:
     "A hash of what decides `runs`' outputs: training settings, engine, names, rows, images"
-    h = hashlib.sha256(f'{pool_hash} {cfg.use_stack(device)} {default_device(device).type}'.encode())
+    stack = cfg.use_stack(device)
+    half = stack and stack_precision(cfg.precision, device) == 'bf16'
+    h = hashlib.sha256(f'{pool_hash} {stack} {default_device(device).type}{" bf16"*half}'.encode())
     h.update(repr([getattr(cfg, f) for f in TRAINING_FIELDS]).encode())
     for r in runs:
         h.update(repr((r.key, r.balanced, r.tune)).encode())

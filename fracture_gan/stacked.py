@@ -15,7 +15,7 @@ from .classifier import CLASSIC_AUG
 from .runtime import default_device, tune_cpu_allocator
 
 # %% auto #0
-__all__ = ['StackedCNN', 'StackedAdam', 'stacked_step', 'StackJob', 'schedule', 'fit_stacked']
+__all__ = ['StackedCNN', 'StackedAdam', 'stacked_step', 'StackJob', 'schedule', 'stack_precision', 'fit_stacked']
 
 # %% ../nbs/07a_stacked.ipynb #ec6b6784
 class StackedCNN(nn.Module):
@@ -108,7 +108,9 @@ def zero_grad(self:StackedAdam):
     for p, _ in self.params: p.grad = None
 
 # %% ../nbs/07a_stacked.ipynb #c8b17973
-def stacked_step(model:StackedCNN, opt:StackedAdam, xb, yb, active) -> torch.Tensor:
+def stacked_step(model:StackedCNN, opt:StackedAdam, xb, yb, active,
+                 bf16:bool=False # forward pass under bfloat16 autocast (weights and Adam stay fp32)
+                ) -> torch.Tensor:
     "Train on `xb` (n, bs, 1, h, w) with targets `yb` (n, bs); returns each model's loss"
     keep = [
         (b, b.clone())
@@ -116,7 +118,9 @@ def stacked_step(model:StackedCNN, opt:StackedAdam, xb, yb, active) -> torch.Ten
         if k.endswith(('running_mean', 'running_var'))
         for b in [getattr(model, model._key(k))]
     ]
-    loss = F.binary_cross_entropy_with_logits(model(xb)[..., 0], yb, reduction='none').mean(1)
+    with torch.autocast(xb.device.type, dtype=torch.bfloat16, enabled=bf16):
+        logit = model(xb)[..., 0].float()
+    loss = F.binary_cross_entropy_with_logits(logit, yb, reduction='none').mean(1)
     opt.zero_grad()
     (loss*active).sum().backward()
     opt.step(active)
@@ -209,7 +213,7 @@ def _evaluate(model, X, Y, tests, which, bs:int=2048):
     return out
 
 # %% ../nbs/07a_stacked.ipynb #c53b5e91
-def _fit_one_stack(jobs, X, Y, make_model, lr, bs, device, progress, channels_last):
+def _fit_one_stack(jobs, X, Y, make_model, lr, bs, device, progress, channels_last, bf16):
     models = []
     for job in jobs:
         torch.manual_seed(job.seed)
@@ -234,7 +238,7 @@ def _fit_one_stack(jobs, X, Y, make_model, lr, bs, device, progress, channels_la
             count = count*~reset_d[t]
         r, a = rows_d[t], active_d[t]
         xb = aug(X[r].float().div_(255)[:, :, None])
-        loss = stacked_step(model, opt, xb, Y[r], a)
+        loss = stacked_step(model, opt, xb, Y[r], a, bf16)
         smooth = torch.where(a, torch.lerp(loss, smooth, 0.98), smooth)
         count += a
         if t in ends:
@@ -248,6 +252,16 @@ def _fit_one_stack(jobs, X, Y, make_model, lr, bs, device, progress, channels_la
                  proba=final[m][2].cpu().numpy(),
                  state=model.state_dict_of(m)) for m in range(len(jobs))]
 
+# %% ../nbs/07a_stacked.ipynb #80f46531
+def stack_precision(precision:str='auto', # 'fp32', 'bf16', or 'auto'
+                    device=None) -> str:
+    "The stack's training precision: 'auto' is 'bf16' on CPUs with native bfloat16, else 'fp32'"
+    if precision not in ('auto', 'bf16', 'fp32'):
+        raise ValueError(f"precision {precision!r}: use 'fp32', 'bf16' or 'auto'")
+    if precision != 'auto': return precision
+    native = torch.ops.mkldnn._is_mkldnn_bf16_supported()
+    return 'bf16' if default_device(device).type == 'cpu' and native else 'fp32'
+
 # %% ../nbs/07a_stacked.ipynb #8ec45ff2
 def fit_stacked(jobs:list, # `StackJob`s
                 x:np.ndarray, # uint8 image pool (N, s, s)
@@ -255,10 +269,12 @@ def fit_stacked(jobs:list, # `StackJob`s
                 make_model=study_cnn, lr:float=1e-3, bs:int=32,
                 max_models:int|None=None, # models a stack at most (default: all on CUDA, 16 on CPU)
                 device=None, progress:bool=True,
-                channels_last:bool|None=None # channels_last convolutions (default: on the CPU)
+                channels_last:bool|None=None, # channels_last convolutions (default: on the CPU)
+                precision:str='fp32' # training passes: 'fp32', 'bf16' or 'auto' (`stack_precision`)
                ) -> list:
     "Train many classifiers at once: per job `dict(history, proba, state, seconds)`"
     device = default_device(device)
+    bf16 = stack_precision(precision, device) == 'bf16'
     tune_cpu_allocator()
     max_models = max_models or (len(jobs) if device.type == 'cuda' else 16)
     if channels_last is None: channels_last = device.type == 'cpu'
@@ -272,7 +288,7 @@ def fit_stacked(jobs:list, # `StackJob`s
         part = order[s:s+max_models]
         t0 = time.perf_counter()
         res = _fit_one_stack([jobs[j] for j in part], X, Y, make_model, lr, bs, device, progress,
-                             channels_last)
+                             channels_last, bf16)
         secs = (time.perf_counter() - t0)/len(part)
         for j, r in zip(part, res): out[j] = dict(**r, seconds=secs)
     return out
