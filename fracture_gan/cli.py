@@ -264,7 +264,8 @@ def _experiment_args(protocol, epochs, fractions, engine, experiments, balance, 
     "`ExperimentConfig` fields from `fgan_run`'s options; those not given keep the run's defaults"
     from fracture_gan.baselines import baseline_names
     ex = dict(protocol=protocol, epochs=epochs, fractions=float_list(fractions), engine=engine,
-              precision=precision, experiments=int_list(experiments), balance=balance, threshold=threshold,
+              precision=precision, experiments=int_list(experiments), balance=balance,
+              threshold=threshold,
               baselines=baseline_names(baselines))
     if parts: ex['n_parts'] = parts
     if repeats > 1: ex['repeats'] = repeats
