@@ -265,8 +265,7 @@ def _experiment_args(protocol, epochs, fractions, engine, experiments, balance, 
     from fracture_gan.baselines import baseline_names
     ex = dict(protocol=protocol, epochs=epochs, fractions=float_list(fractions), engine=engine,
               precision=precision, experiments=int_list(experiments), balance=balance,
-              threshold=threshold,
-              baselines=baseline_names(baselines))
+              threshold=threshold, baselines=baseline_names(baselines))
     if parts: ex['n_parts'] = parts
     if repeats > 1: ex['repeats'] = repeats
     if seeds: ex['seeds'] = int_list(seeds)
