@@ -156,7 +156,7 @@ def cond_speed(bs:int, steps:int, device=None, size:int=64, ch:int=64, **kw) -> 
 def bench_cond(bs=(64, 256), steps:int=30, variants=tuple(COND_VARIANTS), device=None, out=None,
                ch:int=64, progress:bool=True) -> pd.DataFrame:
     "Images per second of the conditional GAN's step variants, and each one's ratio to the eager step"
-    dev, rows = default_device(device), []
+    dev, rows, first = default_device(device), [], None
     for b in bs:
         base = None
         for name in variants:
@@ -165,8 +165,9 @@ def bench_cond(bs=(64, 256), steps:int=30, variants=tuple(COND_VARIANTS), device
             except Exception as e:
                 rows.append(dict(bs=b, variant=name, error=f'{type(e).__name__}: {e}'[:500]))
             else:
-                base = base or speed
-                rows.append(dict(bs=b, variant=name, img_s=speed, ratio=speed/base))
+                base, first = base or speed, first or speed
+                rows.append(dict(bs=b, variant=name, img_s=speed, ratio=speed/base,
+                                 ratio_to_first=speed/first))
             if progress: print(rows[-1])
             if out: _write_json(out, dict(rows=rows, steps=steps, ch=ch, environment=environment()))
     return pd.DataFrame(rows)

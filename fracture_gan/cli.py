@@ -300,6 +300,7 @@ def fgan_run(data:DATA=None,
              strata:str=None, # manifest column, e.g. 'region': parts balanced by it, scores per value
              tiny:bool=False, # narrow GANs for CPU (implied without data)
              no_quality:bool=False, # skip the GAN quality report
+             judge_epochs:int=None, # quality: the judge's epochs (default 20; --tiny, real data: 5)
              engine:str='auto', # 'fastai' (a Learner per run), 'stacked' (all as one), 'auto'
              precision:str='fp32', # stacked engine: 'fp32', 'bf16', 'auto' (bf16 where native)
              balance:str='auto', # repeat the smaller class: 'on', 'off', 'auto' (under 35%)
@@ -314,8 +315,8 @@ def fgan_run(data:DATA=None,
     tiny = tiny or data is None
     ex = _experiment_args(protocol, epochs, fractions, engine, experiments, balance, threshold,
                           parts, repeats, seeds, baselines, precision)
-    extra = {k: v for k, v in dict(gan_epochs=gan_epochs, gan_steps=gan_steps,
-                                   n_synth=n_synth).items() if v}
+    extra = {k: v for k, v in dict(gan_epochs=gan_epochs, gan_steps=gan_steps, n_synth=n_synth,
+                                   judge_epochs=judge_epochs).items() if v}
     run = (cpu_demo if tiny else gpu_study)(
         experiments=ex, data=str(resolve_data(data, quiet)), labels=label_map(labels),
         gans=recipe_list(gans), out=out or time.strftime('runs/%Y%m%d-%H%M%S'),
@@ -351,6 +352,7 @@ def fgan_bench(what:Param("'dcgan': the GAN trainer vs plain PyTorch; 'cond': th
                bs:str='128,512', # dcgan: batch sizes per class
                steps:int=50, # dcgan: timed updates per measurement; width: GAN steps per run
                variants:str='all', # dcgan, cond: ';'-separated DCGAN_VARIANTS, COND_VARIANTS or 'all'
+               ch:int=64, # cond: the GAN's base channels (8: --tiny's network)
                protocol:str='official', # experiments: 'official', 'holdout' or 'grouped'
                experiments:str='1,2,3,4', # experiments: which
                parts:int=5, # experiments: grouped parts
@@ -372,7 +374,7 @@ def fgan_bench(what:Param("'dcgan': the GAN trainer vs plain PyTorch; 'cond': th
     p = dict(progress=not quiet)
     runs = dict(
         dcgan=lambda: bench_dcgan(int_list(bs), steps, names(DCGAN_VARIANTS), device, out, **p),
-        cond=lambda: bench_cond(int_list(bs), steps, names(COND_VARIANTS), device, out, **p),
+        cond=lambda: bench_cond(int_list(bs), steps, names(COND_VARIANTS), device, out, ch, **p),
         classifier=lambda: bench_classifier(k=models, rounds=rounds, out=out, **p),
         experiments=lambda: _experiments_report(data, experiments, protocol, parts, seeds, epochs,
                                                 engine, n_synth, device, out, quiet),

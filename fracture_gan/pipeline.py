@@ -24,8 +24,9 @@ from .experiments import ExperimentConfig, run_experiments, external_test
 from .report import write_bundle
 
 # %% auto #0
-__all__ = ['TINY_GAN_STEPS', 'REDONE', 'AUDIT_KEYS', 'RunConfig', 'cpu_demo', 'gpu_study', 'SynthBank', 'run_strata',
-           'run_inputs', 'gan_quality', 'StageClock', 'output_folder', 'load_study', 'bundle_config', 'run_pipeline']
+__all__ = ['TINY_GAN_STEPS', 'TINY_JUDGE_EPOCHS', 'REDONE', 'AUDIT_KEYS', 'RunConfig', 'cpu_demo', 'gpu_study', 'SynthBank',
+           'run_strata', 'run_inputs', 'gan_quality', 'StageClock', 'output_folder', 'load_study', 'bundle_config',
+           'run_pipeline']
 
 # %% ../nbs/11_pipeline.ipynb #498d1981
 @dataclass
@@ -44,6 +45,7 @@ class RunConfig:
     tiny:bool = False                    # narrow GANs for CPU smoke runs
     n_synth:int = 10_500                 # synthetic images per training part (the study: ~10,500)
     quality:bool = True                  # quality report on the first training part
+    judge_epochs:int = 20                # quality: epochs of the feature net that judges the GANs
     experiments:ExperimentConfig = field(default_factory=ExperimentConfig)
     strata:str|None = None               # manifest column (e.g. 'region'): parts and scores by it
     seed:int = 0
@@ -61,6 +63,9 @@ def gan_config(self:RunConfig, spec:str) -> GANConfig:
 # %% ../nbs/11_pipeline.ipynb #0e463fc1
 TINY_GAN_STEPS = 400  # generator steps a tiny GAN trains on real data (phantoms: 4 epochs)
 
+# %% ../nbs/11_pipeline.ipynb #14706431
+TINY_JUDGE_EPOCHS = 5  # epochs of a tiny run's quality judge on real data (phantoms: 20)
+
 # %% ../nbs/11_pipeline.ipynb #da825c72
 def cpu_demo(**kw) -> RunConfig:
     "Tiny GANs for two CPU cores; on phantoms 3 parts and one seed: the pipeline in minutes"
@@ -69,7 +74,8 @@ def cpu_demo(**kw) -> RunConfig:
     ex = ExperimentConfig(**{**ex, **kw.pop('experiments', {})})
     given = kw.get('gan_epochs') or kw.get('gan_steps')
     gan = {} if given else dict(gan_steps=TINY_GAN_STEPS) if real else dict(gan_epochs=4)
-    return RunConfig(**{**dict(tiny=True, n_synth=1000, experiments=ex), **gan, **kw})
+    judge = dict(judge_epochs=TINY_JUDGE_EPOCHS) if real else {}
+    return RunConfig(**{**dict(tiny=True, n_synth=1000, experiments=ex), **gan, **judge, **kw})
 
 # %% ../nbs/11_pipeline.ipynb #8ac246d7
 def gpu_study(**kw) -> RunConfig:
@@ -179,7 +185,7 @@ def gan_quality(run:RunConfig, bank:SynthBank, out:Path, say=print) -> dict:
         online = synthetic_set(t.G, len(xs), t.class_counts,
                                seed=run.seed)[0] if t.G_ema is not None else None
         q, extra = quality_report(x_tr, y_tr, x_te, y_te, xs, ys, cnn_epochs=ex.epochs,
-                                  seed=run.seed,
+                                  feature_epochs=run.judge_epochs, seed=run.seed,
                                   device=run.device, x_synth_online=online, **groups, **shared)
         shared = {k: extra[k] for k in ('feature_net', 'real_only', 'blind')}
         if extra['strata'] is not None: strata.append(extra['strata'].assign(gan=name))
