@@ -115,10 +115,10 @@ def bench_dcgan(bs=(128, 512), # batch sizes per class
     if dev.type == 'cuda': torch.backends.cudnn.benchmark = True
     rows, say = [], (print if progress else lambda *a: None)
     for b in bs:
-        ref = dict(eager_fp32_img_s=eager_dcgan_speed(b, steps, dev),
-                   eager_bf16_img_s=eager_dcgan_speed(b, steps, dev, bf16=True))
+        bf16 = eager_dcgan_speed(b, steps, dev, bf16=True) if dev.type == 'cuda' else np.nan
+        ref = dict(eager_fp32_img_s=eager_dcgan_speed(b, steps, dev), eager_bf16_img_s=bf16)
         say(f'bs {b:4d}: plain eager (one class) {ref}')
-        best = max(ref.values())
+        best = np.nanmax(list(ref.values()))
         for name in variants:
             try: pk = trainer_speed(b, steps, dev, **DCGAN_VARIANTS[name])
             except Exception as e:
@@ -295,9 +295,8 @@ def bench_classifier(n:int=2048, # images per epoch
                             img_s_rounds=[round(images/t) for t in v]) for name, v in secs.items()])
     if out:
         _write_json(out, dict(rows=df.to_dict('records'), n=n, k=k, epochs=epochs, bs=bs,
-                              rounds=rounds,
-                                  images_per_variant=images, one_process_per_variant=True,
-                                  environment=environment()))
+                              rounds=rounds, images_per_variant=images,
+                              one_process_per_variant=True, environment=environment()))
     return df
 
 # %% ../nbs/13_bench.ipynb #9b847bb4
