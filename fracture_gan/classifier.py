@@ -19,8 +19,8 @@ from .models import study_cnn
 from .runtime import tune_cpu_allocator
 
 # %% auto #0
-__all__ = ['CLASSIC_AUG', 'ArrayImage', 'ArrayTarget', 'ArrayDL', 'array_dls', 'cnn_learner_for', 'fit_classifier', 'history',
-           'predict_proba', 'binary_metrics']
+__all__ = ['CLASSIC_AUG', 'MINORITY', 'ArrayImage', 'ArrayTarget', 'ArrayDL', 'array_dls', 'cnn_learner_for', 'fit_classifier',
+           'history', 'predict_proba', 'binary_metrics', 'is_imbalanced', 'balanced_rows']
 
 # %% ../nbs/07_classifier.ipynb #bda06011
 class ArrayImage(Transform):
@@ -159,3 +159,24 @@ def binary_metrics(y_true, p, thresh:float=0.5, weights=None) -> dict:
         sensitivity=sens,
         specificity=spec,
     )
+
+# %% ../nbs/07_classifier.ipynb #35c4fd31
+# a training set whose smaller class has fewer images than this share counts as imbalanced
+MINORITY = 0.35
+
+# %% ../nbs/07_classifier.ipynb #d85408ef
+def is_imbalanced(y) -> bool:
+    "Whether the smaller class of targets `y` (1 fractured, 0 not) holds under `MINORITY` of them"
+    share = float(np.mean(y)) if len(y) else 0.5
+    return min(share, 1 - share) < MINORITY
+
+# %% ../nbs/07_classifier.ipynb #b1058f22
+def balanced_rows(rows:np.ndarray, # rows of one training set
+                  y:np.ndarray, # the targets of every row (1 fractured, 0 not)
+                  seed:int=0) -> np.ndarray:
+    "`rows` and copies of the smaller class's rows, so that both classes are as many"
+    small, big = sorted((rows[y[rows] == c] for c in (0, 1)), key=len)
+    if not len(small): return rows
+    rng = np.random.default_rng(seed)
+    draw = rng.choice(small, len(big) % len(small), replace=False)
+    return np.concatenate([rows, np.tile(small, len(big)//len(small) - 1), draw])

@@ -14,7 +14,8 @@ from .data import ImageSet, is_fractured
 from .runtime import default_device
 from .splits import (align_splits, part_masks, part_name, training_rows, group_weights,
                                  SUBSAMPLE_SEED)
-from .classifier import fit_classifier, predict_proba, binary_metrics, history
+from .classifier import (fit_classifier, predict_proba, binary_metrics, history,
+                                   is_imbalanced, balanced_rows)
 from .stacked import StackJob, fit_stacked, stack_precision
 from .models import study_cnn
 from .audit import duplicate_groups
@@ -23,10 +24,10 @@ from .distributed import process_place
 import torch.distributed as dist
 
 # %% auto #0
-__all__ = ['EXPERIMENTS', 'USES_SYNTH', 'PROTOCOLS', 'MINORITY', 'SWEEP', 'TRAINING_FIELDS', 'ExperimentConfig', 'balanced_rows',
-           'train_threshold', 'Phase', 'experiment_phases', 'fit_phases', 'Run', 'extra_rows', 'extra_counts',
-           'part_runs', 'plan_runs', 'image_pool', 'run_phases', 'train_runs', 'run_tables', 'baseline_tables',
-           'runs_fingerprint', 'trained_runs', 'run_experiments', 'external_test', 'usable_external']
+__all__ = ['EXPERIMENTS', 'USES_SYNTH', 'PROTOCOLS', 'SWEEP', 'TRAINING_FIELDS', 'ExperimentConfig', 'train_threshold', 'Phase',
+           'experiment_phases', 'fit_phases', 'Run', 'extra_rows', 'extra_counts', 'part_runs', 'plan_runs',
+           'image_pool', 'run_phases', 'train_runs', 'run_tables', 'baseline_tables', 'runs_fingerprint',
+           'trained_runs', 'run_experiments', 'external_test', 'usable_external']
 
 # %% ../nbs/09_experiments.ipynb #322e5d25
 EXPERIMENTS = {1: 'real', 2: 'real + classic augmentation', 3: 'real + synthetic',
@@ -98,29 +99,13 @@ def use_stack(self:ExperimentConfig, device=None) -> bool:
         raise ValueError(f"engine {self.engine!r}: use 'fastai', 'stacked' or 'auto'")
     return self.engine != 'fastai'
 
-# %% ../nbs/09_experiments.ipynb #51dfacb1
-# a training part whose smaller class has fewer files than this share counts as imbalanced
-MINORITY = 0.35
-
 # %% ../nbs/09_experiments.ipynb #4633d4b3
 @patch
 def imbalance_handling(self:ExperimentConfig, y_train) -> tuple[bool, bool]:
     "`(repeat the smaller class, choose the cut on training images)` for training targets `y_train`"
-    share = float(np.mean(y_train)) if len(y_train) else 0.5
-    auto = min(share, 1 - share) < MINORITY
+    auto = is_imbalanced(y_train)
     return (self.balance == 'on' or (self.balance == 'auto' and auto),
             self.threshold == 'train' or (self.threshold == 'auto' and auto))
-
-# %% ../nbs/09_experiments.ipynb #6f33baec
-def balanced_rows(rows:np.ndarray, # pool rows of one training phase
-                  y:np.ndarray, # the pool's targets (1 fractured, 0 not)
-                  seed:int=0) -> np.ndarray:
-    "`rows` and copies of the smaller class's rows, so that both classes are as many"
-    small, big = sorted((rows[y[rows] == c] for c in (0, 1)), key=len)
-    if not len(small): return rows
-    rng = np.random.default_rng(seed)
-    draw = rng.choice(small, len(big) % len(small), replace=False)
-    return np.concatenate([rows, np.tile(small, len(big)//len(small) - 1), draw])
 
 # %% ../nbs/09_experiments.ipynb #0a98f2cb
 def train_threshold(y, # training targets (1 fractured, 0 not)

@@ -8,7 +8,8 @@ import warnings
 import numpy as np, torch, torch.nn as nn
 from scipy import linalg
 from fastai.torch_core import set_seed
-from .classifier import fit_classifier, predict_proba, binary_metrics
+from .classifier import (fit_classifier, predict_proba, binary_metrics, is_imbalanced,
+                                    balanced_rows)
 from .splits import group_weights
 from .stats import normalised
 from .audit import (polar_images, duplicate_descriptors, candidate_pairs,
@@ -19,7 +20,7 @@ from .baselines import thumbnail, fit_blind
 import pandas as pd
 
 # %% auto #0
-__all__ = ['FeatureCNN', 'recalibrate_batchnorm', 'train_feature_net', 'features', 'frechet_distance',
+__all__ = ['FeatureCNN', 'recalibrate_batchnorm', 'train_feature_net', 'fit_rows', 'features', 'frechet_distance',
            'kernel_inception_distance', 'precision_recall', 'density_coverage', 'memorisation', 'closest_pairs_grid',
            'one_per_group', 'blind_judge', 'nearest_strata', 'stratum_agreement', 'within_strata', 'quality_report']
 
@@ -59,14 +60,28 @@ def recalibrate_batchnorm(model:nn.Module, x:np.ndarray, bs:int=256) -> nn.Modul
     return model.eval()
 
 # %% ../nbs/08_quality.ipynb #e203d712
-def train_feature_net(x, y, epochs:int=20, seed:int=0, device=None) -> FeatureCNN:
+def train_feature_net(x, y, epochs:int=20, seed:int=0, device=None,
+                      balance:bool|None=None # repeat the smaller class (default: `is_imbalanced`)
+                     ) -> FeatureCNN:
     "Train `FeatureCNN` on real training images `x` (uint8) with targets `y` (1.0 fractured)"
     n_val = max(1, len(x)//10)
+    rows = fit_rows(y, balance, seed, start=n_val)
     set_seed(seed)    # the initial weights too
-    learn = fit_classifier(x[n_val:], y[n_val:], x[:n_val], y[:n_val], epochs=epochs, lr=3e-3,
+    learn = fit_classifier(x[rows], y[rows], x[:n_val], y[:n_val], epochs=epochs, lr=3e-3,
                            augment=True,
                            model=FeatureCNN(), seed=seed, device=device, one_cycle=True)
     return recalibrate_batchnorm(learn.model, x)
+
+# %% ../nbs/08_quality.ipynb #fe34eabe
+def fit_rows(y, # targets of the training images (1 fractured, 0 not)
+             balance:bool|None=None, # repeat the smaller class (default: `is_imbalanced(y)`)
+             seed:int=0,
+             start:int=0 # rows before it are held out
+            ) -> np.ndarray:
+    "The rows a judge trains on: `start` onwards, the smaller class repeated if `balance`"
+    y, rows = np.asarray(y), np.arange(start, len(y))
+    if balance is None: balance = is_imbalanced(y[rows])
+    return balanced_rows(rows, y, seed) if balance else rows
 
 # %% ../nbs/08_quality.ipynb #8c2b7a68
 @torch.no_grad()
@@ -266,7 +281,8 @@ def quality_report(x_train, y_train, x_test, y_test, x_synth, y_synth,
                    groups_train=None, groups_test=None, # duplicate groups (default: each its own)
                    x_synth_online=None, # the online generator's images, when `x_synth` came from EMA
                    blind=None, # a `blind_judge` of the real training part (default: fitted)
-                   strata_train=None, strata_test=None # strata of the real rows, e.g. body region
+                   strata_train=None, strata_test=None, # strata of the real rows, e.g. body region
+                   balance:bool|None=None # the judges repeat the smaller class (`fit_rows`)
                   ) -> tuple[dict, dict]:
     "Quality of synthetic images against real radiographs: `(report, extras)`; targets 1 fractured"
     rng = np.random.default_rng(seed)
@@ -276,7 +292,7 @@ def quality_report(x_train, y_train, x_test, y_test, x_synth, y_synth,
     xt, yt, xr = x_test[dt], np.asarray(y_test)[dt], x_train[dr]
     n = min(n or len(x_synth), len(x_synth), len(xt) if len(xt) else len(x_synth))
     net = feature_net or train_feature_net(x_train, y_train, epochs=feature_epochs, seed=seed,
-                                           device=device)
+                                           device=device, balance=balance)
     space = 'FeatureCNN trained on the real training part (comparable within this package only)'
     rep = dict(n=int(n), n_real_radiographs=len(xt), feature_space=space)
     rep.update(_distance_scores(net, x_synth, xt, xr, n, rng, seed))
@@ -289,8 +305,10 @@ def quality_report(x_train, y_train, x_test, y_test, x_synth, y_synth,
         sr, st = np.asarray(strata_train)[dr], np.asarray(strata_test)[dt]
         strata, means = _strata_scores(net, *pb, x_synth, y_synth, xr, sr, xt, yt, st)
         rep.update(means)
-    fit = lambda x, y: fit_classifier(x, y, x_test[:1], y_test[:1], epochs=cnn_epochs, seed=seed,
-                                      device=device)
+    def fit(x, y):
+        r = fit_rows(y, balance, seed)
+        return fit_classifier(x[r], np.asarray(y)[r], x_test[:1], y_test[:1], epochs=cnn_epochs,
+                              seed=seed, device=device)
     tstr, trtr = fit(x_synth, y_synth), real_only
     if trtr is None: trtr = fit(x_train, y_train).model
     rep.update(_tstr_scores(tstr.model, trtr, x_test, y_test, gt))

@@ -20,10 +20,10 @@ from .stats import (mean_ci, paired_test, group_scores, group_classes,
 
 # %% auto #0
 __all__ = ['METRICS', 'PAIRED', 'CONTROL', 'SUMMARY_HEADER', 'PHANTOM_BANNER', 'NEWER_QUALITY', 'STRATUM_BALANCED', 'RUN_KEYS',
-           'PREDICTION_COLS', 'summary_table', 'markdown_table', 'plot_curves', 'plot_summary', 'plot_roc',
+           'PREDICTION_COLS', 'GZIP_ROWS', 'summary_table', 'markdown_table', 'plot_curves', 'plot_summary', 'plot_roc',
            'plot_sweep', 'quality_markdown', 'gan_comparison', 'frame_markdown', 'BundleInfo', 'blind_verdict',
-           'control_verdict', 'stratum_scores', 'stratum_table', 'strata_markdown', 'bundle_markdown', 'external_rows',
-           'write_bundle']
+           'control_verdict', 'stratum_scores', 'stratum_table', 'strata_markdown', 'bundle_markdown',
+           'predictions_file', 'external_rows', 'write_bundle']
 
 # %% ../nbs/10_report.ipynb #2897c222
 METRICS = ['accuracy', 'balanced_accuracy', 'roc_auc', 'sensitivity', 'specificity']
@@ -503,6 +503,18 @@ def bundle_markdown(results:pd.DataFrame, summary:pd.DataFrame, config:dict, fig
 PREDICTION_COLS = ['experiment', 'name', 'gan', 'frac', 'part', 'seed', 'path', 'group', 'label',
                    'prob']
 
+# %% ../nbs/10_report.ipynb #45597109
+GZIP_ROWS = 500_000  # predictions.csv above this many rows is written as predictions.csv.gz
+
+# %% ../nbs/10_report.ipynb #080a58fe
+def predictions_file(out, # a bundle folder
+                     n_rows:int|None=None # rows to write (default: find the file it holds)
+                    ) -> Path:
+    "The bundle's predictions: `predictions.csv`, or `predictions.csv.gz` above `GZIP_ROWS` rows"
+    plain, gz = Path(out)/'predictions.csv', Path(out)/'predictions.csv.gz'
+    if n_rows is None: return gz if gz.exists() and not plain.exists() else plain
+    return gz if n_rows > GZIP_ROWS else plain
+
 # %% ../nbs/10_report.ipynb #f3cd97ee
 def external_rows(df:pd.DataFrame) -> np.ndarray:
     "Boolean mask of the rows of a results or predictions table that score the external test set"
@@ -528,7 +540,10 @@ def write_bundle(out, results:pd.DataFrame, curves:pd.DataFrame, preds:pd.DataFr
         cols = PREDICTION_COLS + [c for c in ('threshold', 'test', 'stratum') if c in preds]
         strata = stratum_table(preds[~xp]) if 'stratum' in preds else None
         if strata is not None: strata.to_csv(out/'strata.csv', index=False)
-        preds[cols].to_csv(out/'predictions.csv', index=False, float_format='%.9g')
+        pf = predictions_file(out, len(preds))
+        stale = 'predictions.csv.gz' if pf.suffix == '.csv' else 'predictions.csv'
+        (out/stale).unlink(missing_ok=True)      # from an earlier run of another size
+        preds[cols].to_csv(pf, index=False, float_format='%.9g')
         summary, results = tables['summary'], results[~xr]
         figs = dict(summary=plot_summary(summary, tag + 'summary'),
                     curves=plot_curves(curves, tag + 'learning curves'),
