@@ -11,9 +11,9 @@ from . import runtime   # under nbdev_test: this notebook's share of the cores (
 
 # %% auto #0
 __all__ = ['LATENT', 'STACKABLE', 'count_params', 'Reshape', 'study_generator', 'study_discriminator', 'study_cnn',
-           'check_stackable', 'conv_transpose_phases', 'stacked_forward', 'stacked_params', 'CondBatchNorm', 'GBlock',
-           'CondGenerator', 'spectral_norm32', 'DBlock', 'CondDiscriminator', 'SkipExcite', 'UpBlock',
-           'FewShotGenerator', 'FewShotDiscriminator', 'PerClass', 'make_gan']
+           'check_stackable', 'conv_transpose_phases', 'part_dropout', 'stacked_forward', 'stacked_params',
+           'CondBatchNorm', 'GBlock', 'CondGenerator', 'spectral_norm32', 'DBlock', 'CondDiscriminator', 'SkipExcite',
+           'UpBlock', 'FewShotGenerator', 'FewShotDiscriminator', 'PerClass', 'make_gan']
 
 # %% ../nbs/04_models.ipynb #dfdf1d36
 def count_params(m:nn.Module) -> tuple[int, int]:
@@ -122,13 +122,32 @@ def _stacked_linear(h, w, b):
     hk, wt = h.transpose(0, 1), w.transpose(1, 2)
     return (torch.bmm(hk, wt) if b is None else torch.baddbmm(b[:, None], hk, wt)).transpose(0, 1)
 
+# %% ../nbs/04_models.ipynb #9444e945
+def _empty_like_layout(h, shape):
+    "An empty tensor of `shape` whose memory layout (the order of its strides) is `h`'s"
+    order = sorted(range(h.ndim), key=lambda d: h.stride(d), reverse=True)
+    t = torch.empty([shape[d] for d in order], dtype=h.dtype, device=h.device)
+    return t.permute([order.index(d) for d in range(h.ndim)])
+
+# %% ../nbs/04_models.ipynb #e0af48b2
+def part_dropout(h, # (bs, k*c, ...) or (bs, k, f): copies `idx` of a stack of `n`
+                 p:float, training:bool=True,
+                 part=None): # (n, idx); None: all copies, plain `F.dropout`
+    "`F.dropout` on copies `idx` of `n`, with the masks a pass of all `n` draws on the CPU"
+    if part is None or not training or p == 0: return F.dropout(h, p, training)
+    n, idx = part
+    full = (h.shape[0], n*h.shape[1]//len(idx), *h.shape[2:])
+    noise = _empty_like_layout(h, full).bernoulli_(1 - p).div_(1 - p)
+    return h*noise.reshape(h.shape[0], n, -1)[:, idx].reshape(h.shape)
+
 # %% ../nbs/04_models.ipynb #508195e3
 def stacked_forward(layers, # the layers of one `nn.Sequential` (their settings, not their weights)
                     get, # get(i, name) -> layer i's tensor `name` of all k copies (k, ...), or None
                     x, # (k, bs, ...): one batch per copy
                     training:bool=True, # batch statistics and dropout
                     channels_last:bool=False, # run convolutions in channels_last memory format
-                    deconv:str='native'): # stride-2 4x4 transposed convolutions: 'native', 'phases'
+                    deconv:str='native', # stride-2 4x4 transposed convolutions: 'native', 'phases'
+                    part=None): # (n, idx): x holds copies idx of n (`part_dropout`)
     "Outputs `(k, bs, ...)` of k copies of a network with stacked weights, in one pass"
     k, bs = x.shape[:2]
     flat = x.ndim == 3
@@ -149,7 +168,7 @@ def stacked_forward(layers, # the layers of one `nn.Sequential` (their settings,
             if not flat:
                 raise TypeError(f'layer {i}: a Linear layer needs flat input (after Flatten)')
             h = _stacked_linear(h, get(i, 'weight'), get(i, 'bias'))
-        elif isinstance(l, nn.Dropout): h = F.dropout(h, l.p, training)
+        elif isinstance(l, nn.Dropout): h = part_dropout(h, l.p, training, part)
         elif isinstance(l, _STATELESS): h = l(h)
         else: check_stackable([l])
     return h.transpose(0, 1) if flat else h.reshape(bs, k, -1, *h.shape[2:]).transpose(0, 1)

@@ -49,14 +49,22 @@ class StackedCNN(nn.Module):
         return sd
 
     def forward(self, x, # (k, bs, c, h, w): one batch per model
-                which=None): # indices of the k models to run (eval mode only); default all
+                which=None): # indices of the k models to run; default all
         "Logits `(k, bs, out)`"
         cl = self.channels_last
         if which is None: return stacked_forward(self.layers, self.get, x, self.training, cl)
-        if self.training:
-            raise ValueError('run a subset of the stack (which=...) in eval mode only')
-        get = lambda i, n: None if (t := self.get(i, n)) is None else t[which]
-        return stacked_forward(self.layers, get, x, False, cl)
+        if not self.training:
+            get = lambda i, n: None if (t := self.get(i, n)) is None else t[which]
+            return stacked_forward(self.layers, get, x, False, cl)
+        bufs = {}
+        def get(i, n):
+            t = self.get(i, n)
+            if t is None or isinstance(t, nn.Parameter): return None if t is None else t[which]
+            return bufs.setdefault((i, n), t[which])        # BatchNorm statistics: written back
+        out = stacked_forward(self.layers, get, x, True, cl, part=(self.n, which))
+        with torch.no_grad():
+            for (i, n), b in bufs.items(): self.get(i, n)[which] = b
+        return out
 
 # %% ../nbs/07a_stacked.ipynb #563d2bc0
 class StackedAdam:
@@ -109,7 +117,8 @@ def zero_grad(self:StackedAdam):
 
 # %% ../nbs/07a_stacked.ipynb #c8b17973
 def stacked_step(model:StackedCNN, opt:StackedAdam, xb, yb, active,
-                 bf16:bool=False # forward pass under bfloat16 autocast (weights and Adam stay fp32)
+                 bf16:bool=False, # forward pass under bfloat16 autocast (weights and Adam stay fp32)
+                 which=None # indices of the models in the pass: `xb`, `yb` hold only theirs
                 ) -> torch.Tensor:
     "Train on `xb` (n, bs, 1, h, w) with targets `yb` (n, bs); returns each model's loss"
     keep = [
@@ -119,14 +128,15 @@ def stacked_step(model:StackedCNN, opt:StackedAdam, xb, yb, active,
         for b in [getattr(model, model._key(k))]
     ]
     with torch.autocast(xb.device.type, dtype=torch.bfloat16, enabled=bf16):
-        logit = model(xb)[..., 0].float()
+        logit = model(xb, which)[..., 0].float()
     loss = F.binary_cross_entropy_with_logits(logit, yb, reduction='none').mean(1)
     opt.zero_grad()
-    (loss*active).sum().backward()
+    (loss*(active if which is None else active[which])).sum().backward()
     opt.step(active)
     with torch.no_grad():
         for b, old in keep: b.copy_(torch.where(active.view(-1, *[1]*(b.ndim - 1)), b, old))
-    return loss.detach()
+    if which is None: return loss.detach()
+    return torch.zeros(len(active), device=loss.device).index_copy_(0, which, loss.detach())
 
 # %% ../nbs/07a_stacked.ipynb #cc5944ed
 def _batches(n:int, bs:int) -> int:
@@ -212,8 +222,24 @@ def _evaluate(model, X, Y, tests, which, bs:int=2048):
     model.train()
     return out
 
+# %% ../nbs/07a_stacked.ipynb #e13f5a5a
+def _busy(active, device):
+    "`busy(t)`: the models in step `t`'s pass, the active ones and at least two; `None`: all"
+    cache = {}
+    def busy(t):
+        a = active[t]
+        if a.sum() >= len(a) - 1: return None
+        key = a.tobytes()
+        if key not in cache:
+            # one copy alone would run ungrouped convolutions, which round differently
+            w = np.flatnonzero(a) if a.sum() > 1 else np.sort([a.argmax(), (~a).argmax()])
+            cache[key] = torch.as_tensor(w, device=device)
+        return cache[key]
+    return busy
+
 # %% ../nbs/07a_stacked.ipynb #c53b5e91
-def _fit_one_stack(jobs, X, Y, make_model, lr, bs, device, progress, channels_last, bf16):
+def _fit_one_stack(jobs, X, Y, make_model, lr, bs, device, progress, channels_last, bf16,
+                   skip_idle):
     models = []
     for job in jobs:
         torch.manual_seed(job.seed)
@@ -230,6 +256,7 @@ def _fit_one_stack(jobs, X, Y, make_model, lr, bs, device, progress, channels_la
         torch.as_tensor(np.asarray(j.test), device=device) for j in jobs
     ]  # copied once: no copies (and syncs) in the loop
     smooth, count = (torch.zeros(len(jobs), device=device) for _ in range(2))
+    busy = _busy(active, device)
     recs = []
     for t in (progress_bar(range(len(rows))) if progress else range(len(rows))):
         if reset[t].any():
@@ -237,8 +264,10 @@ def _fit_one_stack(jobs, X, Y, make_model, lr, bs, device, progress, channels_la
             smooth = smooth*~reset_d[t]
             count = count*~reset_d[t]
         r, a = rows_d[t], active_d[t]
-        xb = aug(X[r].float().div_(255)[:, :, None])
-        loss = stacked_step(model, opt, xb, Y[r], a, bf16)
+        xb = aug(X[r].float().div_(255)[:, :, None])     # all models': the same random draws
+        w = busy(t) if skip_idle else None
+        if w is None: loss = stacked_step(model, opt, xb, Y[r], a, bf16)
+        else: loss = stacked_step(model, opt, xb[w], Y[r][w], a, bf16, w)
         smooth = torch.where(a, torch.lerp(loss, smooth, 0.98), smooth)
         count += a
         if t in ends:
@@ -270,7 +299,8 @@ def fit_stacked(jobs:list, # `StackJob`s
                 max_models:int|None=None, # models a stack at most (default: all on CUDA, 16 on CPU)
                 device=None, progress:bool=True,
                 channels_last:bool|None=None, # channels_last convolutions (default: on the CPU)
-                precision:str='fp32' # training passes: 'fp32', 'bf16' or 'auto' (`stack_precision`)
+                precision:str='fp32', # training passes: 'fp32', 'bf16' or 'auto' (`stack_precision`)
+                skip_idle:bool|None=None # leave finished models out of the passes (default: CPU)
                ) -> list:
     "Train many classifiers at once: per job `dict(history, proba, state, seconds)`"
     device = default_device(device)
@@ -278,6 +308,7 @@ def fit_stacked(jobs:list, # `StackJob`s
     tune_cpu_allocator()
     max_models = max_models or (len(jobs) if device.type == 'cuda' else 16)
     if channels_last is None: channels_last = device.type == 'cpu'
+    if skip_idle is None: skip_idle = device.type == 'cpu'
 
     X, Y = torch.as_tensor(np.ascontiguousarray(x), device=device), torch.as_tensor(
         np.asarray(y, np.float32), device=device
@@ -288,7 +319,7 @@ def fit_stacked(jobs:list, # `StackJob`s
         part = order[s:s+max_models]
         t0 = time.perf_counter()
         res = _fit_one_stack([jobs[j] for j in part], X, Y, make_model, lr, bs, device, progress,
-                             channels_last, bf16)
+                             channels_last, bf16, skip_idle)
         secs = (time.perf_counter() - t0)/len(part)
         for j, r in zip(part, res): out[j] = dict(**r, seconds=secs)
     return out
