@@ -53,15 +53,13 @@ class StackedCNN(nn.Module):
         "Logits `(k, bs, out)`"
         cl = self.channels_last
         if which is None: return stacked_forward(self.layers, self.get, x, self.training, cl)
-        if not self.training:
-            get = lambda i, n: None if (t := self.get(i, n)) is None else t[which]
-            return stacked_forward(self.layers, get, x, False, cl)
         bufs = {}
         def get(i, n):
             t = self.get(i, n)
-            if t is None or isinstance(t, nn.Parameter): return None if t is None else t[which]
+            if t is None: return None
+            if not self.training or isinstance(t, nn.Parameter): return t[which]
             return bufs.setdefault((i, n), t[which])        # BatchNorm statistics: written back
-        out = stacked_forward(self.layers, get, x, True, cl, part=(self.n, which))
+        out = stacked_forward(self.layers, get, x, self.training, cl, part=(self.n, which))
         with torch.no_grad():
             for (i, n), b in bufs.items(): self.get(i, n)[which] = b
         return out
