@@ -26,7 +26,7 @@ from .experiments import ExperimentConfig, run_experiments
 # %% auto #0
 __all__ = ['DCGAN_VARIANTS', 'COND_VARIANTS', 'CLASSIFIER_VARIANTS', 'eager_dcgan_speed', 'trainer_speed', 'bench_dcgan',
            'cond_speed', 'bench_cond', 'plain_classifier_loop', 'serve_classifier_loop', 'bench_classifier',
-           'stand_in_synth', 'bench_experiments', 'width_run', 'width_study']
+           'bench_cpu', 'stand_in_synth', 'bench_experiments', 'width_run', 'width_study']
 
 # %% ../nbs/13_bench.ipynb #e386fc34
 def _sync(dev):
@@ -139,6 +139,7 @@ def _write_json(fn, d):
 COND_VARIANTS = {'package': {}, 'package, shared fakes': dict(fresh_latent=False),
                  'package, one D pass': dict(joint_d=True),
                  'package, one D pass, shared fakes': dict(joint_d=True, fresh_latent=False),
+                 'package, bf16 autocast (CPU)': dict(precision='bf16'),
                  'package, compiled (CUDA graphs)': dict(compile=True,
                                                          compile_mode='reduce-overhead')}
 
@@ -160,7 +161,7 @@ def bench_cond(bs=(64, 256), steps:int=30, variants=tuple(COND_VARIANTS), device
     for b in bs:
         base = None
         for name in variants:
-            if 'CUDA' in name and dev.type != 'cuda': continue
+            if ('(CUDA' in name) if dev.type != 'cuda' else ('(CPU)' in name): continue
             try: speed = cond_speed(b, steps, dev, ch=ch, **COND_VARIANTS[name])
             except Exception as e:
                 rows.append(dict(bs=b, variant=name, error=f'{type(e).__name__}: {e}'[:500]))
@@ -298,6 +299,23 @@ def bench_classifier(n:int=2048, # images per epoch
                               rounds=rounds, images_per_variant=images,
                               one_process_per_variant=True, environment=environment()))
     return df
+
+# %% ../nbs/13_bench.ipynb #cpubench2
+def bench_cpu(gan_bs=(16, 64), # the tiny GAN's batch sizes (16: `--tiny`'s)
+              steps:int=50, # GAN steps timed per row
+              n:int=2048, models:int=8, # classifier: images per epoch, models per loop
+              rounds:int=3, # classifier: interleaved timing rounds
+              out=None, progress:bool=True) -> dict:
+    "The tiny GAN's step and the classifier loops on the CPU in one run, with ratios to the old defaults"
+    gan = bench_cond(gan_bs, steps, tuple(COND_VARIANTS), 'cpu', ch=8, progress=progress)
+    cls = bench_classifier(n, models, rounds=rounds, progress=progress)
+    speed = lambda name: cls.img_s[cls.variant == name].item()
+    cls['ratio_to_fastai'] = cls.img_s/speed('package, fastai Learner')
+    cls['ratio_to_stacked_fp32'] = cls.img_s/speed('package, stacked')
+    rep = dict(gan=gan.to_dict('records'), classifier=cls.to_dict('records'), gan_ch=8,
+               gan_steps=steps, n=n, models=models, rounds=rounds, environment=environment())
+    if out: _write_json(out, rep)
+    return rep
 
 # %% ../nbs/13_bench.ipynb #9b847bb4
 def stand_in_synth(n:int, seed:int=0) -> tuple[np.ndarray, np.ndarray]:

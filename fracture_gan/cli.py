@@ -340,17 +340,25 @@ def _experiments_report(data, experiments, protocol, parts, seeds, epochs, engin
                             progress=not quiet)
     return pd.DataFrame(rep['per_run']).to_string() + f"\n{rep['n_runs']} runs: {rep['seconds']:.0f} s"
 
+def _cpu_report(bs, steps, models, rounds, out, quiet) -> str:
+    "`bench_cpu` from the command's options: its GAN and classifier tables, as text"
+    import pandas as pd
+    from fracture_gan.bench import bench_cpu
+    rep = bench_cpu(bs, steps, models=models, rounds=rounds, out=out, progress=not quiet)
+    return '\n\n'.join(pd.DataFrame(rep[t]).to_string() for t in ('gan', 'classifier'))
+
 # %% ../nbs/12_cli.ipynb #8346eba1
 @call_parse
 @command_errors
 def fgan_bench(what:Param("'dcgan': the GAN trainer vs plain PyTorch; 'cond': the conditional "
                           "GAN's step; 'classifier': the CNN's loops on the CPU; 'experiments': "
-                          "classifier runs; 'width': D at each width and lr rule", str,
+                          "classifier runs; 'cpu': the tiny GAN's step and the CNN's loops in one "
+                          "run; 'width': D at each width and lr rule", str,
                           opt=False, nargs='?')='dcgan',
                data:str=None, # experiments, width: dataset folder or packed .npz (default: phantoms)
                out:str=None, # JSON report to write
-               bs:str='128,512', # dcgan: batch sizes per class
-               steps:int=50, # dcgan: timed updates per measurement; width: GAN steps per run
+               bs:str=None, # batch sizes: dcgan per class (128,512), cond (64,256), cpu (16,64)
+               steps:int=50, # dcgan, cond, cpu: timed GAN updates per row; width: steps per run
                variants:str='all', # dcgan, cond: ';'-separated DCGAN_VARIANTS, COND_VARIANTS or 'all'
                ch:int=64, # cond: the GAN's base channels (8: --tiny's network)
                protocol:str='official', # experiments: 'official', 'holdout' or 'grouped'
@@ -359,8 +367,8 @@ def fgan_bench(what:Param("'dcgan': the GAN trainer vs plain PyTorch; 'cond': th
                seeds:str='0', # experiments: classifier seeds
                epochs:int=20, # experiments: classifier epochs
                n_synth:int=10_500, # experiments: stand-in synthetic images
-               models:int=8, # classifier: models each loop trains (one epoch of 2,048 images each)
-               rounds:int=3, # classifier: interleaved timing rounds (medians reported)
+               models:int=8, # classifier, cpu: models each loop trains (an epoch of 2,048 images each)
+               rounds:int=3, # classifier, cpu: interleaved timing rounds (medians reported)
                engine:str='auto', # experiments: 'fastai', 'stacked' or 'auto' (stacked)
                splits:str=None, # width: split table (the GANs train on the hold-out's training side)
                widths:str='8,32,64', # width: base channels
@@ -373,14 +381,18 @@ def fgan_bench(what:Param("'dcgan': the GAN trainer vs plain PyTorch; 'cond': th
     names = lambda all_: list(all_) if variants == 'all' else [v.strip() for v in variants.split(';')]
     p = dict(progress=not quiet)
     runs = dict(
-        dcgan=lambda: bench_dcgan(int_list(bs), steps, names(DCGAN_VARIANTS), device, out, **p),
-        cond=lambda: bench_cond(int_list(bs), steps, names(COND_VARIANTS), device, out, ch, **p),
+        dcgan=lambda: bench_dcgan(int_list(bs or '128,512'), steps, names(DCGAN_VARIANTS), device,
+                                  out, **p),
+        cond=lambda: bench_cond(int_list(bs or '64,256'), steps, names(COND_VARIANTS), device, out,
+                                ch, **p),
         classifier=lambda: bench_classifier(k=models, rounds=rounds, out=out, **p),
+        cpu=lambda: _cpu_report(int_list(bs or '16,64'), steps, models, rounds, out, quiet),
         experiments=lambda: _experiments_report(data, experiments, protocol, parts, seeds, epochs,
                                                 engine, n_synth, device, out, quiet),
         width=lambda: width_study(resolve_data(data, quiet), splits, int_list(widths),
                                   rules.split(','), steps, device=device, out=out, **p))
     if what not in runs:
-        raise SystemExit(f"what is {what!r}; use 'dcgan', 'cond', 'classifier', 'experiments' or 'width'.")
+        raise SystemExit(f"what is {what!r}; use 'dcgan', 'cond', 'classifier', 'cpu', "
+                         "'experiments' or 'width'.")
     report = runs[what]()
     print(report if isinstance(report, str) else report.to_string())

@@ -99,6 +99,13 @@ def use_stack(self:ExperimentConfig, device=None) -> bool:
         raise ValueError(f"engine {self.engine!r}: use 'fastai', 'stacked' or 'auto'")
     return self.engine != 'fastai'
 
+# %% ../nbs/09_experiments.ipynb #trainprec2
+@patch
+def training_precision(self:ExperimentConfig, device=None) -> str:
+    "'bf16' or 'fp32': the precision of the classifiers' training passes on `device`"
+    half = self.use_stack(device) and stack_precision(self.precision, device) == 'bf16'
+    return 'bf16' if half else 'fp32'
+
 # %% ../nbs/09_experiments.ipynb #4633d4b3
 @patch
 def imbalance_handling(self:ExperimentConfig, y_train) -> tuple[bool, bool]:
@@ -369,9 +376,9 @@ TRAINING_FIELDS = ('epochs', 'warm_epochs', 'bs', 'lr', 'size', 'balance', 'thre
 
 def runs_fingerprint(runs:list[Run], pool_hash:str, cfg:ExperimentConfig, device=None) -> str:
     "A hash of what decides `runs`' outputs: training settings, engine, names, rows, images"
-    stack = cfg.use_stack(device)
-    half = stack and stack_precision(cfg.precision, device) == 'bf16'
-    h = hashlib.sha256(f'{pool_hash} {stack} {default_device(device).type}{" bf16"*half}'.encode())
+    half = cfg.training_precision(device) == 'bf16'
+    h = hashlib.sha256(f'{pool_hash} {cfg.use_stack(device)} {default_device(device).type}'
+                       f'{" bf16"*half}'.encode())
     h.update(repr([getattr(cfg, f) for f in TRAINING_FIELDS]).encode())
     for r in runs:
         h.update(repr((r.key, r.balanced, r.tune)).encode())

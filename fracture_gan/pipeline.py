@@ -266,6 +266,7 @@ def bundle_config(run:RunConfig, data:Path, other, rep:dict, inputs:dict, bank:S
                 gans={recipe_name(g): asdict(run.gan_config(g)) for g in run.gans},
                 # as each trainer chose
                 gan_precision={name: t.precision for (name, _, _), t in bank.cache.items()},
+                classifier_precision=run.experiments.training_precision(run.device),
                 gan_training=bank.training_log(),
                 data=str(data), phantom=is_phantom(data), inputs=inputs, external=external,
                 audit={k: rep[k] for k in AUDIT_KEYS}, environment=environment(),

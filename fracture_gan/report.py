@@ -296,6 +296,7 @@ class BundleInfo:
     torch:str = '?'
     fastai:str = '?'
     gan_precision:dict = field(default_factory=dict)   # {GAN: 'bf16', 'fp16' or 'fp32'}
+    classifier_precision:str = ''       # the classifiers' training passes ('': not recorded)
     external:dict|None = None           # the external test set: `data`, `files`, `copies`
 
 # %% ../nbs/10_report.ipynb #8aa4831f
@@ -308,6 +309,7 @@ def from_config(cls:BundleInfo, config:dict) -> BundleInfo:
     return cls(data=str(config.get('data', '')),
                protocol=(run.get('experiments') or {}).get('protocol', '?'),
                gan_precision=config.get('gan_precision') or {}, external=config.get('external'),
+               classifier_precision=config.get('classifier_precision', ''),
                **keep)
 
 # %% ../nbs/10_report.ipynb #36a8e5d9
@@ -352,8 +354,9 @@ def _imbalance_note(results) -> str:
 
 # %% ../nbs/10_report.ipynb #70aa1816
 def _hardware_line(info:BundleInfo) -> str:
-    "Hardware, versions and each GAN's precision, in one sentence"
+    "Hardware, versions and the precision of each GAN and of the classifiers, in one sentence"
     precision = ''.join(f"; {g} GAN in {p}" for g, p in info.gan_precision.items())
+    if info.classifier_precision: precision += f'; classifiers in {info.classifier_precision}'
     return (f"Hardware: {info.cpu} ({info.cpu_count} cores), GPU: {info.gpu}; "
             f"torch {info.torch}, fastai {info.fastai}{precision}.")
 
