@@ -306,7 +306,7 @@ def bench_cpu(gan_bs=(16, 64), # the tiny GAN's batch sizes (16: `--tiny`'s)
               n:int=2048, models:int=8, # classifier: images per epoch, models per loop
               rounds:int=3, # classifier: interleaved timing rounds
               out=None, progress:bool=True) -> dict:
-    "The tiny GAN's step and the classifier loops on the CPU in one run, with ratios to the old defaults"
+    "The tiny GAN's step and the classifier loops on the CPU in one run, with ratios to old defaults"
     gan = bench_cond(gan_bs, steps, tuple(COND_VARIANTS), 'cpu', ch=8, progress=progress)
     cls = bench_classifier(n, models, rounds=rounds, progress=progress)
     speed = lambda name: cls.img_s[cls.variant == name].item()
