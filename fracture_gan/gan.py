@@ -109,6 +109,7 @@ def _parse_spec(spec):
 
 def gan_recipe(spec:str, # a preset and `field=value` overrides, e.g. 'better ema=0 loss=ns'
                tiny:bool=False, # narrow networks for CPU runs
+               defaults:dict|None=None, # fields `spec`'s overrides win over (a run's seed, size)
                **kw # more overrides (win over `spec`'s)
               ) -> GANConfig:
     "The `GANConfig` that `spec` names"
@@ -116,7 +117,7 @@ def gan_recipe(spec:str, # a preset and `field=value` overrides, e.g. 'better em
     if preset not in RECIPES:
         raise ValueError(f"unknown GAN recipe {preset!r}: use one of {list(RECIPES)}")
     small = dict(width=1/8, bs=16) if preset == 'study' else dict(ch=8, bs=16)
-    return RECIPES[preset](**{**(small if tiny else {}),
+    return RECIPES[preset](**{**(small if tiny else {}), **(defaults or {}),
                               **{k: _field_value(k, v) for k, v in pairs}, **kw})
 
 # %% ../nbs/05_gan.ipynb #1b6d6e94

@@ -16,7 +16,7 @@ from .phantoms import default_data
 from .audit import audit_images, format_audit
 from .splits import (make_splits, read_splits, align_splits, part_masks, n_repeats,
                                  manifest_strata)
-from .gan import GANConfig, gan_recipe, recipe_name, _parse_spec
+from .gan import GANConfig, gan_recipe, recipe_name
 from .trainer import train_gan, d_stalled
 from .synth import synthetic_set
 from .quality import quality_report, closest_pairs_grid
@@ -58,8 +58,7 @@ def gan_config(self:RunConfig, spec:str) -> GANConfig:
     kw = dict(seed=self.seed, size=self.size, sample_every=10**6, save_every=10**6)
     if self.gan_epochs: kw['epochs'] = self.gan_epochs
     if self.gan_steps: kw['steps'] = self.gan_steps
-    own = {k for k, _ in _parse_spec(spec)[1]}
-    return gan_recipe(spec, tiny=self.tiny, **{k: v for k, v in kw.items() if k not in own})
+    return gan_recipe(spec, tiny=self.tiny, defaults=kw)
 
 # %% ../nbs/11_pipeline.ipynb #0e463fc1
 TINY_GAN_STEPS = 400  # generator steps a tiny GAN trains on real data (phantoms: 4 epochs)
