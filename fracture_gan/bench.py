@@ -201,9 +201,10 @@ def plain_classifier_loop(x:np.ndarray, # uint8 images (n, 64, 64)
 def _fastai_loop(x, y, epochs, bs, k):
     for seed in range(k): fit_classifier(x, y, x[:bs], y[:bs], epochs=epochs, bs=bs, seed=seed)
 
-def _stacked_loop(x, y, epochs, bs, k, precision='fp32'):
+def _stacked_loop(x, y, epochs, bs, k, precision='fp32', compiled=False):
     jobs = [StackJob([(np.arange(len(x)), epochs)], np.arange(bs), seed=s) for s in range(k)]
-    fit_stacked(jobs, x, y, bs=bs, device='cpu', progress=False, precision=precision)
+    fit_stacked(jobs, x, y, bs=bs, device='cpu', progress=False, precision=precision,
+                compiled=compiled)
 
 def _plain_tuned_loop(x, y, epochs, bs, k):
     tune_cpu_allocator()
@@ -217,6 +218,7 @@ CLASSIFIER_VARIANTS = {
     'package, fastai Learner': _fastai_loop,
     'package, stacked': _stacked_loop,
     'package, stacked, bf16': partial(_stacked_loop, precision='bf16'),
+    'package, stacked, compiled, bf16': partial(_stacked_loop, precision='bf16', compiled=True),
 }
 
 # %% ../nbs/13_bench.ipynb #32ba4151
@@ -229,7 +231,7 @@ def serve_classifier_loop(name:str, # a key of `CLASSIFIER_VARIANTS`
     inp, out = inp or sys.stdin, out or sys.stdout
     f, d = CLASSIFIER_VARIANTS[name], np.load(data)
     x, y = d['x'], d['y']
-    f(x[:2*bs], y[:2*bs], 1, bs, 1)
+    f(x[:2*bs], y[:2*bs], 1, bs, k)         # k models: a compiled loop compiles for k here
     print('ready', file=out, flush=True)
     for line in inp:
         if line.strip() != 'run': break

@@ -219,7 +219,7 @@ def fgan_experiments(data:DATA=None,
                      experiments:str='1,2,3,4,5,6,7', seeds:str='0,1,2', epochs:int=20,
                      warm_epochs:int=20,
                      fractions:str='1', # real-data shares for experiments 1, 3, 4
-                     engine:str='auto', # 'fastai' (Learner per run), 'stacked' (all as one), 'auto'
+                     engine:str='auto', # 'fastai' (Learner per run), 'stacked' (all as one), 'compiled' (bf16), 'auto'
                      precision:str='fp32', # stacked engine: 'fp32', 'bf16', 'auto' (bf16 if native)
                      balance:str='auto', # repeat the smaller class: 'on', 'off', 'auto' (under 35%)
                      threshold:str='auto', # decision cut: 'fixed' (0.5), 'train', 'auto'
@@ -301,7 +301,7 @@ def fgan_run(data:DATA=None,
              tiny:bool=False, # narrow GANs for CPU (implied without data)
              no_quality:bool=False, # skip the GAN quality report
              judge_epochs:int=None, # quality: the judge's epochs (default 20; --tiny, real data: 5)
-             engine:str='auto', # 'fastai' (a Learner per run), 'stacked' (all as one), 'auto'
+             engine:str='auto', # 'fastai' (a Learner per run), 'stacked' (all as one), 'compiled' (bf16), 'auto'
              precision:str='fp32', # stacked engine: 'fp32', 'bf16', 'auto' (bf16 where native)
              balance:str='auto', # repeat the smaller class: 'on', 'off', 'auto' (under 35%)
              threshold:str='auto', # decision cut: 'fixed' (0.5), 'train' (training images), 'auto'
@@ -369,7 +369,7 @@ def fgan_bench(what:Param("'dcgan': the GAN trainer vs plain PyTorch; 'cond': th
                n_synth:int=10_500, # experiments: stand-in synthetic images
                models:int=8, # classifier, cpu: models each loop trains (an epoch of 2,048 images each)
                rounds:int=3, # classifier, cpu: interleaved timing rounds (medians reported)
-               engine:str='auto', # experiments: 'fastai', 'stacked' or 'auto' (stacked)
+               engine:str='auto', # experiments: 'fastai', 'stacked', 'compiled' or 'auto' (stacked)
                splits:str=None, # width: split table (the GANs train on the hold-out's training side)
                widths:str='8,32,64', # width: base channels
                rules:str='fixed,width,sqrt', # width: learning-rate rules (`gan.width_lr`)

@@ -58,7 +58,7 @@ class ExperimentConfig:
     lr:float = 1e-3                 # Keras' Adam default
     fractions:tuple = (1.0,)        # shares of the real training part, for experiments 1, 3, 4
     size:int = 64
-    engine:str = 'auto'             # 'fastai' (a Learner per run), 'stacked' (all at once), 'auto'
+    engine:str = 'auto'             # 'fastai' (a Learner per run), 'stacked' (all at once), 'compiled' (bf16), 'auto'
     precision:str = 'fp32'          # stacked engine: 'fp32', 'bf16', 'auto' (`stack_precision`)
     balance:str = 'auto'            # repeat the smaller class in training: 'on', 'off', 'auto'
     threshold:str = 'auto'          # decision cut: 'fixed' (0.5), 'train' (training images), 'auto'
@@ -95,14 +95,15 @@ def part_names(self:ExperimentConfig) -> list:
 @patch
 def use_stack(self:ExperimentConfig, device=None) -> bool:
     "Whether the runs train as one stack (`07a_stacked`) rather than one fastai `Learner` each"
-    if self.engine not in ('auto', 'fastai', 'stacked'):
-        raise ValueError(f"engine {self.engine!r}: use 'fastai', 'stacked' or 'auto'")
+    if self.engine not in ('auto', 'fastai', 'stacked', 'compiled'):
+        raise ValueError(f"engine {self.engine!r}: use 'fastai', 'stacked', 'compiled' or 'auto'")
     return self.engine != 'fastai'
 
 # %% ../nbs/09_experiments.ipynb #trainprec2
 @patch
 def training_precision(self:ExperimentConfig, device=None) -> str:
     "'bf16' or 'fp32': the precision of the classifiers' training passes on `device`"
+    if self.use_stack(device) and self.engine == 'compiled': return 'bf16'   # compiled: bf16 only
     half = self.use_stack(device) and stack_precision(self.precision, device) == 'bf16'
     return 'bf16' if half else 'fp32'
 
@@ -290,7 +291,7 @@ def _train_stacked(runs, phases, x, y, cfg, device, progress, x_ext=None) -> lis
                      seed=r.seed)
             for r, ph in zip(runs, phases)]
     out = fit_stacked(jobs, x, y, lr=cfg.lr, bs=cfg.bs, device=device, progress=progress,
-                      precision=cfg.precision)
+                      precision=cfg.training_precision(device), compiled=cfg.engine == 'compiled')
     tr = lambda r: x[r.train] if r.tune else None                          # to choose the cut on
     return [dict(history=o['history'], proba=o['proba'], seconds=o['seconds'],
                  external=_proba_of(o['state'], x_ext, device),
@@ -378,7 +379,7 @@ def runs_fingerprint(runs:list[Run], pool_hash:str, cfg:ExperimentConfig, device
     "A hash of what decides `runs`' outputs: training settings, engine, names, rows, images"
     half = cfg.training_precision(device) == 'bf16'
     h = hashlib.sha256(f'{pool_hash} {cfg.use_stack(device)} {default_device(device).type}'
-                       f'{" bf16"*half}'.encode())
+                       f'{" bf16"*half}{" compiled"*(cfg.engine == "compiled")}'.encode())
     h.update(repr([getattr(cfg, f) for f in TRAINING_FIELDS]).encode())
     for r in runs:
         h.update(repr((r.key, r.balanced, r.tune)).encode())

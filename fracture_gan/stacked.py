@@ -4,7 +4,7 @@
 
 # %% ../nbs/07a_stacked.ipynb #a421d309
 from __future__ import annotations
-import time
+import functools, time
 from dataclasses import dataclass
 import numpy as np, pandas as pd, torch, torch.nn as nn, torch.nn.functional as F
 from fastcore.basics import patch
@@ -15,7 +15,8 @@ from .classifier import CLASSIC_AUG
 from .runtime import default_device, tune_cpu_allocator
 
 # %% auto #0
-__all__ = ['StackedCNN', 'StackedAdam', 'stacked_step', 'StackJob', 'schedule', 'stack_precision', 'fit_stacked']
+__all__ = ['StackedCNN', 'StackedAdam', 'stacked_step', 'StackJob', 'schedule', 'stack_precision', 'study_patches',
+           'is_study_cnn', 'patch_forward', 'compiled_patch_forward', 'compiled_adam_step', 'fit_stacked']
 
 # %% ../nbs/07a_stacked.ipynb #ec6b6784
 class StackedCNN(nn.Module):
@@ -116,7 +117,8 @@ def zero_grad(self:StackedAdam):
 # %% ../nbs/07a_stacked.ipynb #c8b17973
 def stacked_step(model:StackedCNN, opt:StackedAdam, xb, yb, active,
                  bf16:bool=False, # forward pass under bfloat16 autocast (weights and Adam stay fp32)
-                 which=None # indices of the models in the pass: `xb`, `yb` hold only theirs
+                 which=None, # indices of the models in the pass: `xb`, `yb` hold only theirs
+                 forward=None # `xb` -> logits (k, bs, 1); default `model(xb, which)`
                 ) -> torch.Tensor:
     "Train on `xb` (n, bs, 1, h, w) with targets `yb` (n, bs); returns each model's loss"
     keep = [
@@ -126,7 +128,7 @@ def stacked_step(model:StackedCNN, opt:StackedAdam, xb, yb, active,
         for b in [getattr(model, model._key(k))]
     ]
     with torch.autocast(xb.device.type, dtype=torch.bfloat16, enabled=bf16):
-        logit = model(xb, which)[..., 0].float()
+        logit = (forward or (lambda b: model(b, which)))(xb)[..., 0].float()
     loss = F.binary_cross_entropy_with_logits(logit, yb, reduction='none').mean(1)
     opt.zero_grad()
     (loss*(active if which is None else active[which])).sum().backward()
@@ -235,9 +237,26 @@ def _busy(active, device):
         return cache[key]
     return busy
 
+# %% ../nbs/07a_stacked.ipynb #stepfn
+def _step_fn(model, opt, X, Y, aug, bf16, patches=None):
+    "`step(rows, active, which)`: one training step of the stack on pool rows (k, bs)"
+    def eager(r, a, w):
+        xb = aug(X[r].float().div_(255)[:, :, None])     # all models': the same random draws
+        if w is None: return stacked_step(model, opt, xb, Y[r], a, bf16)
+        return stacked_step(model, opt, xb[w], Y[r][w], a, bf16, w)
+    if patches is None: return eager
+    fwd = functools.partial(compiled_patch_forward(), model)
+    opt.step = functools.partial(compiled_adam_step(), opt)   # this stack's optimiser only
+    def compiled(r, a, w):
+        if len(aug.which): P = study_patches(aug(X[r].float().div_(255)[:, :, None])[:, :, 0])
+        else: P = patches.index_select(0, r.view(-1)).view(*r.shape, 441, 9)   # (not [r]: slow)
+        return stacked_step(model, opt, P, Y[r], a, forward=fwd)
+    return compiled
+
 # %% ../nbs/07a_stacked.ipynb #c53b5e91
 def _fit_one_stack(jobs, X, Y, make_model, lr, bs, device, progress, channels_last, bf16,
-                   skip_idle):
+                   skip_idle, patches=None):
+    "Train one stack; `patches`: the pool's `study_patches`, to train `compiled_patch_forward`"
     models = []
     for job in jobs:
         torch.manual_seed(job.seed)
@@ -255,6 +274,7 @@ def _fit_one_stack(jobs, X, Y, make_model, lr, bs, device, progress, channels_la
     ]  # copied once: no copies (and syncs) in the loop
     smooth, count = (torch.zeros(len(jobs), device=device) for _ in range(2))
     busy = _busy(active, device)
+    step = _step_fn(model, opt, X, Y, aug, bf16, patches)
     recs = []
     for t in (progress_bar(range(len(rows))) if progress else range(len(rows))):
         if reset[t].any():
@@ -262,10 +282,7 @@ def _fit_one_stack(jobs, X, Y, make_model, lr, bs, device, progress, channels_la
             smooth = smooth*~reset_d[t]
             count = count*~reset_d[t]
         r, a = rows_d[t], active_d[t]
-        xb = aug(X[r].float().div_(255)[:, :, None])     # all models': the same random draws
-        w = busy(t) if skip_idle else None
-        if w is None: loss = stacked_step(model, opt, xb, Y[r], a, bf16)
-        else: loss = stacked_step(model, opt, xb[w], Y[r][w], a, bf16, w)
+        loss = step(r, a, busy(t) if skip_idle else None)
         smooth = torch.where(a, torch.lerp(loss, smooth, 0.98), smooth)
         count += a
         if t in ends:
@@ -289,6 +306,113 @@ def stack_precision(precision:str='auto', # 'fp32', 'bf16', or 'auto'
     native = torch.ops.mkldnn._is_mkldnn_bf16_supported()
     return 'bf16' if default_device(device).type == 'cpu' and native else 'fp32'
 
+# %% ../nbs/07a_stacked.ipynb #cmppatch
+_POOLED = torch.tensor(sorted(range(49), key=lambda i: (i//7 == 6 or i%7 == 6, i)))
+
+def study_patches(x): # images (..., 64, 64), any dtype
+    "(..., 441, 9): the study CNN's first-layer patches, in the order its second layer reads them"
+    *lead, h, w = x.shape
+    if (h, w) != (64, 64): raise ValueError(f'images of {h}x{w}: the study CNN takes 64x64')
+    # row 9a+3b+c: second-layer position a, its tap b, first-layer tap c (so for columns)
+    p, n = x[..., :63, :63].reshape(*lead, 7, 3, 3, 7, 3, 3), len(lead)
+    p = p.permute(*range(n), n, n + 3, n + 1, n + 4, n + 2, n + 5).reshape(*lead, 49, 81)
+    # the 36 positions the max-pooling reads first, the 13 it drops (row or column 7) after
+    return p[..., _POOLED, :].reshape(*lead, 441, 9)
+
+# %% ../nbs/07a_stacked.ipynb #cmpblock
+def _sum_rows(t):
+    "(k, bs, rows, c) -> (k, c): two short sums (a compiled CPU kernel runs them fastest)"
+    return t.sum(2).sum(1)
+
+class _FirstBlock(torch.autograd.Function):
+    "The study CNN's first convolution, ReLU and batch normalisation (no scale) on patches"
+    @staticmethod
+    def forward(ctx, P, w, b, eps):
+        "patches (k, bs, 441, 9), weights (k, 32, 9), bias (k, 32) -> the 324 pooled rows, mean, var"
+        k, bs = P.shape[:2]
+        u = torch.bmm(P.view(k, -1, 9), w.transpose(1, 2).to(P.dtype)).view(k, bs, 441, -1)
+        h = (u.to(b.dtype) + b[:, None, None]).relu()
+        mean = _sum_rows(h)/(bs*441)
+        var = (_sum_rows(h*h)/(bs*441) - mean*mean).clamp_min(0)
+        rstd = torch.rsqrt(var + eps)
+        ctx.save_for_backward(P, u, b, mean, rstd)
+        return ((h[:, :, :324] - mean[:, None, None])*rstd[:, None, None]).to(P.dtype), mean, var
+
+    @staticmethod
+    def backward(ctx, dxhat, dmean, dvar):
+        P, u, b, mean, rstd = ctx.saved_tensors
+        k, bs = P.shape[:2]
+        u, mean, rstd = u.to(b.dtype) + b[:, None, None], mean[:, None, None], rstd[:, None, None]
+        n, d = bs*441, dxhat.to(b.dtype)
+        xhat = lambda rows: (u[:, :, rows].relu() - mean)*rstd
+        s1, s2 = _sum_rows(d)[:, None, None], _sum_rows(d*xhat(slice(324)))[:, None, None]
+        # the dropped rows get no gradient of their own, only through the batch statistics
+        du = [torch.where(u[:, :, rows] > 0, (g - (s1 + xhat(rows)*s2)/n)*rstd, 0.)
+              for rows, g in ((slice(324), d), (slice(324, None), 0.))]
+        dw = sum(torch.bmm(P[:, :, rows].reshape(k, -1, 9).transpose(1, 2),
+                           g.to(P.dtype).reshape(k, -1, g.shape[-1]))
+                 for rows, g in zip((slice(324), slice(324, None)), du))
+        return None, dw.transpose(1, 2).to(b.dtype), sum(_sum_rows(g) for g in du), None
+
+# %% ../nbs/07a_stacked.ipynb #cmpis
+def is_study_cnn(layers) -> bool:
+    "Whether `layers` are `study_cnn`'s (with any dropout): what `patch_forward` computes"
+    drop = [l.p for l in layers if isinstance(l, nn.Dropout)]
+    return (len(drop) == 2 and drop[0] == drop[1]
+            and [repr(l) for l in layers] == [repr(l) for l in study_cnn(drop[0])])
+
+# %% ../nbs/07a_stacked.ipynb #cmpfwd
+def _running(mean_buf, var_buf, mean, var, n:int, momentum:float=0.1):
+    "Batch norm's running statistics as PyTorch keeps them (the variance unbiased)"
+    with torch.no_grad():
+        mean_buf.lerp_(mean.reshape(mean_buf.shape), momentum)
+        var_buf.lerp_(var.reshape(var_buf.shape)*n/(n - 1), momentum)
+
+def patch_forward(model:StackedCNN, # a stack of `study_cnn`s, in training mode
+                  P, # `study_patches` of one batch per model (k, bs, 441, 9): uint8 or [0, 1]
+                  dtype=torch.bfloat16): # of the large activations and matrix products
+    "Training logits `(k, bs, 1)` of a stack of study CNNs, its convolutions as matrix products"
+    k, bs = P.shape[:2]
+    g, p = model.get, model.layers[7].p
+    P = P.to(dtype)/255 if P.dtype == torch.uint8 else P.to(dtype)
+    h, mean, var = _FirstBlock.apply(P, g(0, 'weight').reshape(k, 32, 9), g(0, 'bias'), 1e-5)
+    _running(g(2, 'running_mean'), g(2, 'running_var'), mean, var, bs*441)
+    # the batch norm's scale and shift, folded into the second convolution
+    w = g(3, 'weight').reshape(k, 16, 32, 9)
+    ws = (w*g(2, 'weight')[:, None, :, None]).permute(0, 3, 2, 1).reshape(k, 288, 16)
+    b = g(3, 'bias') + (w.sum(-1)*g(2, 'bias')[:, None]).sum(-1)
+    h = (torch.bmm(h.reshape(k, bs*36, 288), ws.to(dtype)).float() + b[:, None]).relu()
+    h = h.view(k, bs, 6, 6, 16).permute(0, 1, 4, 2, 3)
+    # max-pooling as eight maxima: one fused pass each way once compiled
+    h = functools.reduce(torch.maximum, [h[..., i:6:3, j:6:3] for i in range(3) for j in range(3)])
+    var, mean = torch.var_mean(h, (1, 3, 4), keepdim=True, correction=0)
+    _running(g(6, 'running_mean'), g(6, 'running_var'), mean, var, bs*4)
+    h = (h - mean)*torch.rsqrt(var + 1e-5)*g(6, 'weight')[:, None, :, None, None]
+    h = F.dropout((h + g(6, 'bias')[:, None, :, None, None]).reshape(k, bs, 64), p)
+    h = F.dropout(torch.baddbmm(g(9, 'bias')[:, None], h, g(9, 'weight').transpose(1, 2)).relu(), p)
+    return torch.baddbmm(g(12, 'bias')[:, None], h, g(12, 'weight').transpose(1, 2))
+
+# %% ../nbs/07a_stacked.ipynb #cmpcomp
+@functools.cache
+def compiled_patch_forward():
+    "`patch_forward`, compiled once per process (and stack size): `torch.compile`"
+    return torch.compile(patch_forward, dynamic=False)
+
+@functools.cache
+def compiled_adam_step():
+    "`StackedAdam.step`, compiled once per process: `step(opt, active)`"
+    return torch.compile(StackedAdam.step, dynamic=False)
+
+# %% ../nbs/07a_stacked.ipynb #chkcomp
+def _check_compiled(make_model, bf16:bool):
+    "Refuse `compiled=True` where `patch_forward` does not apply, saying what to do"
+    if not bf16:
+        raise ValueError("compiled=True trains in bfloat16: pass precision='bf16' (or 'auto' on a "
+                         "CPU with native bfloat16)")
+    if not is_study_cnn(make_model()):
+        raise ValueError('compiled=True computes the study CNN only (`study_cnn`): '
+                         'train other models with compiled=False')
+
 # %% ../nbs/07a_stacked.ipynb #8ec45ff2
 def fit_stacked(jobs:list, # `StackJob`s
                 x:np.ndarray, # uint8 image pool (N, s, s)
@@ -298,26 +422,30 @@ def fit_stacked(jobs:list, # `StackJob`s
                 device=None, progress:bool=True,
                 channels_last:bool|None=None, # channels_last convolutions (default: on the CPU)
                 precision:str='fp32', # training passes: 'fp32', 'bf16' or 'auto' (`stack_precision`)
-                skip_idle:bool|None=None # leave finished models out of the passes (default: CPU)
+                skip_idle:bool|None=None, # leave finished models out of the passes (default: CPU, eager)
+                compiled:bool=False # `study_cnn` as `compiled_patch_forward` (bf16 precision only)
                ) -> list:
     "Train many classifiers at once: per job `dict(history, proba, state, seconds)`"
     device = default_device(device)
     bf16 = stack_precision(precision, device) == 'bf16'
+    if compiled: _check_compiled(make_model, bf16)
     tune_cpu_allocator()
     max_models = max_models or (len(jobs) if device.type == 'cuda' else 16)
     if channels_last is None: channels_last = device.type == 'cpu'
-    if skip_idle is None: skip_idle = device.type == 'cpu'
+    # compiled: every model in every pass (one stack size, one compilation)
+    if skip_idle is None: skip_idle = device.type == 'cpu' and not compiled
 
     X, Y = torch.as_tensor(np.ascontiguousarray(x), device=device), torch.as_tensor(
         np.asarray(y, np.float32), device=device
     )
+    patches = study_patches(X) if compiled else None
     order = sorted(range(len(jobs)), key=lambda j: jobs[j].steps(bs))
     out = [None]*len(jobs)
     for s in range(0, len(order), max_models):
         part = order[s:s+max_models]
         t0 = time.perf_counter()
         res = _fit_one_stack([jobs[j] for j in part], X, Y, make_model, lr, bs, device, progress,
-                             channels_last, bf16, skip_idle)
+                             channels_last, bf16, skip_idle, patches)
         secs = (time.perf_counter() - t0)/len(part)
         for j, r in zip(part, res): out[j] = dict(**r, seconds=secs)
     return out
