@@ -250,7 +250,11 @@ def _step_fn(model, opt, X, Y, aug, bf16, patches=None):
     def compiled(r, a, w):
         if len(aug.which): P = study_patches(aug(X[r].float().div_(255)[:, :, None])[:, :, 0])
         else: P = patches.index_select(0, r.view(-1)).view(*r.shape, 441, 9)   # (not [r]: slow)
-        return stacked_step(model, opt, P, Y[r], a, forward=fwd)
+        try: return stacked_step(model, opt, P, Y[r], a, forward=fwd)
+        except torch._dynamo.exc.BackendCompilerFailed as e:
+            raise RuntimeError(f'compiled=True: torch.compile failed ({str(e).splitlines()[0]}); '
+                               'install a C++ compiler or train with compiled=False '
+                               '(--engine stacked)') from e
     return compiled
 
 # %% ../nbs/07a_stacked.ipynb #c53b5e91
@@ -316,7 +320,7 @@ def study_patches(x): # images (..., 64, 64), any dtype
     # row 9a+3b+c: second-layer position a, its tap b, first-layer tap c (so for columns)
     p, n = x[..., :63, :63].reshape(*lead, 7, 3, 3, 7, 3, 3), len(lead)
     p = p.permute(*range(n), n, n + 3, n + 1, n + 4, n + 2, n + 5).reshape(*lead, 49, 81)
-    # the 36 positions the max-pooling reads first, the 13 it drops (row or column 7) after
+    # the 36 positions the max-pooling reads first, the 13 it drops (its 7th row and column) after
     return p[..., _POOLED, :].reshape(*lead, 441, 9)
 
 # %% ../nbs/07a_stacked.ipynb #cmpblock
