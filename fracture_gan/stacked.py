@@ -240,15 +240,17 @@ def _busy(active, device):
 # %% ../nbs/07a_stacked.ipynb #stepfn
 def _step_fn(model, opt, X, Y, aug, bf16, patches=None):
     "`step(rows, active, which)`: one training step of the stack on pool rows (k, bs)"
+    # all models' images: the same random draws
+    images = lambda r: aug(X[r].float().div_(255)[:, :, None])
     def eager(r, a, w):
-        xb = aug(X[r].float().div_(255)[:, :, None])     # all models': the same random draws
+        xb = images(r)
         if w is None: return stacked_step(model, opt, xb, Y[r], a, bf16)
         return stacked_step(model, opt, xb[w], Y[r][w], a, bf16, w)
     if patches is None: return eager
     fwd = functools.partial(compiled_patch_forward(), model)
     opt.step = functools.partial(compiled_adam_step(), opt)   # this stack's optimiser only
     def compiled(r, a, w):
-        if len(aug.which): P = study_patches(aug(X[r].float().div_(255)[:, :, None])[:, :, 0])
+        if len(aug.which): P = study_patches(images(r)[:, :, 0])
         else: P = patches.index_select(0, r.view(-1)).view(*r.shape, 441, 9)   # (not [r]: slow)
         try: return stacked_step(model, opt, P, Y[r], a, forward=fwd)
         except torch._dynamo.exc.BackendCompilerFailed as e:
@@ -351,11 +353,11 @@ class _FirstBlock(torch.autograd.Function):
         xhat = lambda rows: (u[:, :, rows].relu() - mean)*rstd
         s1, s2 = _sum_rows(d)[:, None, None], _sum_rows(d*xhat(slice(324)))[:, None, None]
         # the dropped rows get no gradient of their own, only through the batch statistics
-        du = [torch.where(u[:, :, rows] > 0, (g - (s1 + xhat(rows)*s2)/n)*rstd, 0.)
-              for rows, g in ((slice(324), d), (slice(324, None), 0.))]
+        parts = (slice(324), d), (slice(324, None), 0.)
+        du = [torch.where(u[:, :, rows] > 0, (g - (s1 + xhat(rows)*s2)/n)*rstd, 0.) for rows, g in parts]
         dw = sum(torch.bmm(P[:, :, rows].reshape(k, -1, 9).transpose(1, 2),
                            g.to(P.dtype).reshape(k, -1, g.shape[-1]))
-                 for rows, g in zip((slice(324), slice(324, None)), du))
+                 for (rows, _), g in zip(parts, du))
         return None, dw.transpose(1, 2).to(b.dtype), sum(_sum_rows(g) for g in du), None
 
 # %% ../nbs/07a_stacked.ipynb #cmpis
